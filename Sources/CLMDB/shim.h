@@ -1,0 +1,2 @@
+// The one entry point of the C library. Only the Swift module `LMDB` imports this.
+#include <lmdb.h>
