@@ -95,6 +95,11 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain", "CanonicalJSON", "ProvinceTime"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Domain", "CanonicalJSON", "ProvinceTime"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "DemoProvinceTests",
+            dependencies: ["DemoProvince", "Domain", "CanonicalJSON", "ProvinceTime"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "EventLogTests",
             dependencies: ["EventLog", "LMDB", "CanonicalJSON", "TestSupport"],
             swiftSettings: swiftSettings
