@@ -85,9 +85,18 @@ public struct TaskState: Hashable, Sendable {
     public var eventSeqs: [UInt64]
 
     public init(
-        id: String, issuer: Issuer, sourceDocument: DocumentRef, title: String, details: String?, field: String?,
-        leadUnitId: String, coordinatingUnitIds: [String], assigneePersonId: String?, deadline: LocalDate,
-        assignedAt: Instant, assignedSeq: UInt64
+        id: String,
+        issuer: Issuer,
+        sourceDocument: DocumentRef,
+        title: String,
+        details: String?,
+        field: String?,
+        leadUnitId: String,
+        coordinatingUnitIds: [String],
+        assigneePersonId: String?,
+        deadline: LocalDate,
+        assignedAt: Instant,
+        assignedSeq: UInt64
     ) {
         self.id = id
         self.issuer = issuer

@@ -1,0 +1,77 @@
+import Foundation
+
+/// The text rules of SPEC §3: trim, normalise to NFC, then refuse empty text, control characters and text
+/// over its bound, in that order.
+enum TextRules {
+    /// The normalised text, or the first text rule it breaks.
+    ///
+    /// - Trimming removes leading and trailing Unicode white space that is *not* a control character
+    ///   (spaces, U+00A0, U+3000, …). A newline or tab at either end is a control character and is refused
+    ///   rather than silently dropped, so "no newlines inside a field" holds for the whole value.
+    /// - Control characters are the Unicode general category Cc (U+0000–U+001F, U+007F–U+009F) plus the
+    ///   line and paragraph separators U+2028 and U+2029, which are newlines by another name.
+    ///
+    /// Empty text is refused where the field is required; for an optional field (`required: false`) it
+    /// means "not given" and the result is `nil`.
+    static func normalise(_ raw: String, kind: TextKind, field: String, required: Bool = true) throws(Refusal) -> String? {
+        let text = nfc(trimmed(raw))
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                throw Refusal(
+                    .textControlCharacters,
+                    field: field,
+                    "Trường \(field) chứa ký tự điều khiển (U+\(hex(scalar.value))), ví dụ xuống dòng hoặc tab; hãy nhập trên một dòng."
+                )
+            }
+            count += 1
+        }
+        if count == 0 {
+            guard required else { return nil }
+            throw Refusal(.textEmpty, field: field, "Trường \(field) không được để trống.")
+        }
+        if count > kind.maxScalars {
+            throw Refusal(
+                .textTooLong,
+                field: field,
+                "Trường \(field) dài \(count) ký tự, vượt quá giới hạn \(kind.maxScalars) ký tự; hãy rút gọn."
+            )
+        }
+        if kind == .id, !IdFormat.isValid(text) {
+            throw Refusal(
+                .invalidValue,
+                field: field,
+                "Mã \"\(text)\" không hợp lệ: mã chỉ gồm chữ cái không dấu, chữ số và các ký tự - _ . (bắt đầu bằng chữ hoặc số)."
+            )
+        }
+        return text
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0x2028 || v == 0x2029
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isTrimmable($0) }) else { return "" }
+        guard let last = scalars.lastIndex(where: { !isTrimmable($0) }) else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
+    }
+
+    private static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace && !isControl(scalar)
+    }
+
+    /// NFC through Foundation, skipped for pure ASCII (already NFC), the common case for ids and numbers.
+    private static func nfc(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return text.precomposedStringWithCanonicalMapping
+    }
+
+    private static func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
