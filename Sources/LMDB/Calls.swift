@@ -72,7 +72,13 @@ enum C {
         try check(rc)
         return UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size)
     }
-    static func put(_ txn: OpaquePointer, _ dbi: MDB_dbi, _ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer, _ flags: UInt32)
+    static func put(
+        _ txn: OpaquePointer,
+        _ dbi: MDB_dbi,
+        _ key: UnsafeRawBufferPointer,
+        _ value: UnsafeRawBufferPointer,
+        _ flags: UInt32
+    )
         throws(LMDBError)
     {
         var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
@@ -95,7 +101,11 @@ enum C {
     }
     static func cursorClose(_ cursor: OpaquePointer) { mdb_cursor_close(cursor) }
     /// `mdb_cursor_get`; `nil` for `MDB_NOTFOUND`.
-    static func cursorGet(_ cursor: OpaquePointer, _ key: UnsafeRawBufferPointer?, _ op: MDB_cursor_op) throws(LMDBError)
+    static func cursorGet(
+        _ cursor: OpaquePointer,
+        _ key: UnsafeRawBufferPointer?,
+        _ op: MDB_cursor_op
+    ) throws(LMDBError)
         -> (key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer)?
     {
         var k = MDB_val(mv_size: key?.count ?? 0, mv_data: UnsafeMutableRawPointer(mutating: key?.baseAddress))

@@ -125,7 +125,7 @@ public final class Environment: @unchecked Sendable {
             let txn: OpaquePointer
             do {
                 txn = try C.txnBegin(env, readOnly: readOnly)
-            } catch where error == .mapResized {
+            } catch  where error == .mapResized {
                 pthread_rwlock_unlock(&lock)
                 try adoptMapSize()
                 continue

@@ -1,0 +1,179 @@
+import CanonicalJSON
+import ProvinceTime
+
+/// Who wrote an event, as the envelope records it (`actor`): the role, the unit of a `unit` actor, the token.
+///
+/// Plain strings here: the log stores and hashes what it is given; the domain gives these their meaning.
+public struct EventActor: Hashable, Sendable {
+    public var role: String
+    public var unitId: String?
+    public var tokenId: String?
+
+    public init(role: String, unitId: String? = nil, tokenId: String? = nil) {
+        self.role = role
+        self.unitId = unitId
+        self.tokenId = tokenId
+    }
+
+    public var json: JSONValue {
+        var o: [String: JSONValue] = ["role": .string(role)]
+        if let unitId { o["unitId"] = .string(unitId) }
+        if let tokenId { o["tokenId"] = .string(tokenId) }
+        return .object(o)
+    }
+}
+
+/// One event of the log, as stored and exported (SPEC §3 envelope; `events.md` "Envelope").
+///
+/// `hash` = SHA-256 over the RFC 8785 canonical bytes of the envelope without its `hash` member; `prev` is the
+/// previous event's `hash` (zeros for seq 1). The log stores exactly those canonical bytes, so `verify` hashes
+/// what is on disk.
+public struct Envelope: Hashable, Sendable {
+    public var seq: UInt64
+    public var stream: String
+    public var version: UInt64
+    public var type: String
+    public var schema: Int
+    public var recordedAt: Instant
+    public var actor: EventActor
+    public var commandId: String?
+    public var payload: JSONValue
+    public var prev: Digest
+    public var hash: Digest
+
+    public init(
+        seq: UInt64,
+        stream: String,
+        version: UInt64,
+        type: String,
+        schema: Int,
+        recordedAt: Instant,
+        actor: EventActor,
+        commandId: String?,
+        payload: JSONValue,
+        prev: Digest,
+        hash: Digest
+    ) {
+        self.seq = seq
+        self.stream = stream
+        self.version = version
+        self.type = type
+        self.schema = schema
+        self.recordedAt = recordedAt
+        self.actor = actor
+        self.commandId = commandId
+        self.payload = payload
+        self.prev = prev
+        self.hash = hash
+    }
+
+    /// The envelope without `hash`: the object whose canonical bytes are hashed and stored.
+    public var jsonWithoutHash: JSONValue {
+        var o: [String: JSONValue] = [
+            "seq": .number(Double(seq)),
+            "stream": .string(stream),
+            "version": .number(Double(version)),
+            "type": .string(type),
+            "schema": .number(Double(schema)),
+            "recordedAt": .string(recordedAt.description),
+            "actor": actor.json,
+            "payload": payload,
+            "prev": .string(prev.hex),
+        ]
+        if let commandId { o["commandId"] = .string(commandId) }
+        return .object(o)
+    }
+
+    /// The whole envelope, as `export` writes it.
+    public var json: JSONValue {
+        guard case .object(var o) = jsonWithoutHash else { return jsonWithoutHash }
+        o["hash"] = .string(hash.hex)
+        return .object(o)
+    }
+
+    /// The NDJSON line `export` writes (canonical bytes of the whole envelope, without the newline).
+    public var exportLine: [UInt8] { json.canonicalBytes }
+
+    /// Reads an envelope from its JSON form (with or without `hash`), checking the envelope's own shape.
+    /// Used for stored events and for full-envelope import; the ledger reports failures with rule ids.
+    public static func from(json value: JSONValue, hash: Digest?) throws(EnvelopeError) -> Envelope {
+        guard case .object(let o) = value else { throw EnvelopeError(field: nil, problem: .wrongType("object")) }
+        let allowed: Set<String> = ["seq", "stream", "version", "type", "schema", "recordedAt", "actor", "commandId", "payload", "prev", "hash"]
+        if let unknown = o.keys.sorted().first(where: { !allowed.contains($0) }) {
+            throw EnvelopeError(field: unknown, problem: .unknownField)
+        }
+        func string(_ key: String) throws(EnvelopeError) -> String {
+            guard let v = o[key] else { throw EnvelopeError(field: key, problem: .missing) }
+            guard case .string(let s) = v else { throw EnvelopeError(field: key, problem: .wrongType("string")) }
+            return s
+        }
+        func integer(_ key: String, min: Double) throws(EnvelopeError) -> Double {
+            guard let v = o[key] else { throw EnvelopeError(field: key, problem: .missing) }
+            guard case .number(let n) = v else { throw EnvelopeError(field: key, problem: .wrongType("integer")) }
+            guard n == n.rounded(), n >= min, n <= 9_007_199_254_740_991 else { throw EnvelopeError(field: key, problem: .invalid) }
+            return n
+        }
+        let seq = UInt64(try integer("seq", min: 1))
+        let stream = try string("stream")
+        let version = UInt64(try integer("version", min: 1))
+        let type = try string("type")
+        let schema = Int(try integer("schema", min: 1))
+        guard let recordedAt = Instant(parsingRFC3339: try string("recordedAt")) else {
+            throw EnvelopeError(field: "recordedAt", problem: .invalid)
+        }
+        guard let actorValue = o["actor"] else { throw EnvelopeError(field: "actor", problem: .missing) }
+        let actor = try EventActor.from(json: actorValue)
+        var commandId: String? = nil
+        if o["commandId"] != nil { commandId = try string("commandId") }
+        guard let payload = o["payload"] else { throw EnvelopeError(field: "payload", problem: .missing) }
+        guard case .object = payload else { throw EnvelopeError(field: "payload", problem: .wrongType("object")) }
+        guard let prev = Digest(hex: try string("prev")) else { throw EnvelopeError(field: "prev", problem: .invalid) }
+        var digest = hash
+        if digest == nil {
+            guard let h = Digest(hex: try string("hash")) else { throw EnvelopeError(field: "hash", problem: .invalid) }
+            digest = h
+        }
+        return Envelope(
+            seq: seq,
+            stream: stream,
+            version: version,
+            type: type,
+            schema: schema,
+            recordedAt: recordedAt,
+            actor: actor,
+            commandId: commandId,
+            payload: payload,
+            prev: prev,
+            hash: digest ?? .zero
+        )
+    }
+}
+
+extension EventActor {
+    static func from(json value: JSONValue) throws(EnvelopeError) -> EventActor {
+        guard case .object(let o) = value else { throw EnvelopeError(field: "actor", problem: .wrongType("object")) }
+        if let unknown = o.keys.sorted().first(where: { !["role", "unitId", "tokenId"].contains($0) }) {
+            throw EnvelopeError(field: "actor.\(unknown)", problem: .unknownField)
+        }
+        func optionalString(_ key: String) throws(EnvelopeError) -> String? {
+            guard let v = o[key] else { return nil }
+            guard case .string(let s) = v else { throw EnvelopeError(field: "actor.\(key)", problem: .wrongType("string")) }
+            return s
+        }
+        guard let role = try optionalString("role") else { throw EnvelopeError(field: "actor.role", problem: .missing) }
+        return EventActor(role: role, unitId: try optionalString("unitId"), tokenId: try optionalString("tokenId"))
+    }
+}
+
+/// What is wrong with an envelope's shape; the ledger turns it into a SPEC rule id.
+public struct EnvelopeError: Error, Hashable, Sendable {
+    public enum Problem: Hashable, Sendable {
+        case missing
+        case wrongType(String)
+        case unknownField
+        case invalid
+    }
+    /// The dotted field path (`actor.role`), `nil` for the envelope itself.
+    public var field: String?
+    public var problem: Problem
+}
