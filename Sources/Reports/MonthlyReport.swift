@@ -52,6 +52,12 @@ public struct OverdueBuckets: Hashable, Sendable {
     public var days31To90 = 0
     public var over90Days = 0
 
+    public init(days1To30: Int = 0, days31To90: Int = 0, over90Days: Int = 0) {
+        self.days1To30 = days1To30
+        self.days31To90 = days31To90
+        self.over90Days = over90Days
+    }
+
     mutating func count(daysOverdue: Int) {
         if daysOverdue <= 30 {
             days1To30 += 1
