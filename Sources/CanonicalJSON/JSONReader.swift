@@ -10,6 +10,16 @@ struct JSONReader {
     private var depth = 0
     /// Reused for strings with escapes, so that a document with many of them allocates once.
     private var scratch: [UInt8] = []
+    /// The members of the objects being read, innermost last. Each object's dictionary is built once,
+    /// at its closing brace, with its exact capacity, instead of growing one member at a time.
+    private var pendingMembers: [PendingMember] = []
+
+    private struct PendingMember {
+        var key: String
+        var value: JSONValue
+        /// Where the member's name starts, for a duplicate-key error.
+        var offset: Int
+    }
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -54,13 +64,13 @@ struct JSONReader {
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enterContainer()
         index += 1
-        var members: [String: JSONValue] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == ASCII.closeBrace {
             index += 1
             depth -= 1
-            return .object(members)
+            return .object([:])
         }
+        let firstMember = pendingMembers.count
         while true {
             guard index < bytes.count else { throw endOfInput("a member name") }
             guard bytes[index] == ASCII.quote else {
@@ -82,14 +92,7 @@ struct JSONReader {
             } catch {
                 throw error.nested(in: PathComponent.member(key))
             }
-            if members.updateValue(value, forKey: key) != nil {
-                throw JSONParseError(
-                    kind: .duplicateKey,
-                    offset: keyOffset,
-                    path: PathComponent.member(key),
-                    detail: "the member \"\(key)\" appears twice in one object"
-                )
-            }
+            pendingMembers.append(PendingMember(key: key, value: value, offset: keyOffset))
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput("',' or '}'") }
             switch bytes[index] {
@@ -99,11 +102,29 @@ struct JSONReader {
             case ASCII.closeBrace:
                 index += 1
                 depth -= 1
-                return .object(members)
+                return .object(try collectMembers(from: firstMember))
             default:
                 throw fault(.malformed, "expected ',' or '}' after an object member, found \(describeByte(at: index))")
             }
         }
+    }
+
+    /// The dictionary of the object whose members start at `first` in `pendingMembers`, which it pops.
+    private mutating func collectMembers(from first: Int) throws(JSONParseError) -> [String: JSONValue] {
+        var members = [String: JSONValue](minimumCapacity: pendingMembers.count - first)
+        for position in first..<pendingMembers.count {
+            let member = pendingMembers[position]
+            if members.updateValue(member.value, forKey: member.key) != nil {
+                throw JSONParseError(
+                    kind: .duplicateKey,
+                    offset: member.offset,
+                    path: PathComponent.member(member.key),
+                    detail: "the member \"\(member.key)\" appears twice in one object"
+                )
+            }
+        }
+        pendingMembers.removeSubrange(first...)
+        return members
     }
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
@@ -164,6 +185,7 @@ struct JSONReader {
         index += 1
         let start = index
         // The common case: no escapes, so the string is a slice of the input.
+        skipPlainASCII()
         while index < bytes.count {
             let byte = bytes[index]
             if byte == ASCII.quote {
@@ -192,11 +214,34 @@ struct JSONReader {
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 try parseEscape()
                 runStart = index
+                skipPlainASCII()
                 continue
             }
             try skipCharacter(byte)
         }
         throw endOfInput("the closing '\"' of a string")
+    }
+
+    /// Skips eight bytes at a time while none of them ends the string, starts an escape, is a control
+    /// character or is non-ASCII (the classic "has a byte less than / equal to" bit tricks on a UInt64);
+    /// the byte-by-byte loop handles whatever follows.
+    @inline(__always)
+    private mutating func skipPlainASCII() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* UInt64(ASCII.quote))
+            let backslash = word ^ (ones &* UInt64(ASCII.backslash))
+            let special =
+                (word & highBits)
+                | ((word &- ones &* 0x20) & ~word & highBits)
+                | ((quote &- ones) & ~quote & highBits)
+                | ((backslash &- ones) & ~backslash & highBits)
+            if special != 0 { return }
+            index += 8
+        }
     }
 
     /// Steps over one unescaped character of a string, checking that it is allowed there and well-formed UTF-8.

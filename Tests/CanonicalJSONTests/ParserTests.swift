@@ -115,6 +115,32 @@ struct ParserTests {
         }
     }
 
+    /// The reader skips plain ASCII eight bytes at a time; a special byte must be seen at every offset
+    /// of such a block.
+    @Test func specialBytesAnywhereInLongStrings() throws {
+        let plain = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        for position in 0..<plain.count {
+            var withControl = plain
+            withControl[position] = 0x0A
+            #expect(throws: JSONParseError.self) { try JSONParser.parse([0x22] + withControl + [0x22]) }
+
+            var withEscape = plain
+            withEscape.replaceSubrange(position..<position + 1, with: Array(#"\\"#.utf8))
+            var expected = plain
+            expected[position] = 0x5C
+            #expect(try JSONParser.parse([0x22] + withEscape + [0x22]) == .string(String(decoding: expected, as: UTF8.self)))
+
+            var withQuote = plain
+            withQuote[position] = 0x22
+            #expect(throws: JSONParseError.self) { try JSONParser.parse([0x22] + withQuote + [0x22]) }
+            #expect(try JSONParser.parse([0x22] + withQuote[..<position] + [0x22]) == .string(String(decoding: plain[..<position], as: UTF8.self)))
+
+            var withInvalidUTF8 = plain
+            withInvalidUTF8[position] = 0xFF
+            #expect(throws: JSONParseError.self) { try JSONParser.parse([0x22] + withInvalidUTF8 + [0x22]) }
+        }
+    }
+
     @Test func refusesInvalidUTF8OutsideStrings() {
         #expect(throws: JSONParseError.self) { try JSONParser.parse([0x5B, 0xC3, 0xA9, 0x5D] as [UInt8]) }
     }

@@ -58,7 +58,7 @@ struct RandomJSON {
             "\u{1F600}", "\u{10FFFF}", "ệ", "Đ",
         ]
         var scalars = String.UnicodeScalarView()
-        for _ in 0..<Int.random(in: 0..<8, using: &generator) {
+        for _ in 0..<Int.random(in: 0..<20, using: &generator) {
             scalars.append(pool[Int.random(in: 0..<pool.count, using: &generator)])
         }
         return String(scalars)
