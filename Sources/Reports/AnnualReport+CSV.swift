@@ -6,7 +6,7 @@ extension AnnualReport {
         [
             "Số nhiệm vụ đến hạn", "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Quá hạn chưa hoàn thành", "Điểm", "Xếp loại",
             "Số nhiệm vụ được đánh giá chất lượng",
-        ] + Grade.allCases.map(\.vietnameseLabel)
+        ] + Grade.allCases.map { "Chất lượng: \($0.vietnameseLabel)" }
     static let unitsHeaders = ["Mã đơn vị", "Tên đơn vị", "Sáp nhập vào", "Các đơn vị đã sáp nhập"] + figureHeaders
     static let headsHeaders = ["Mã đơn vị", "Tên đơn vị", "Mã người đứng đầu", "Họ và tên", "Từ ngày", "Đến ngày"] + figureHeaders
     static let peopleHeaders = ["Mã cá nhân", "Họ và tên", "Mã đơn vị", "Tên đơn vị"] + figureHeaders

@@ -70,7 +70,7 @@ extension AnnualReport {
     static let figureColumns =
         [
             "Đến hạn", "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Quá hạn chưa hoàn thành", "Điểm", "Xếp loại", "Được đánh giá chất lượng",
-        ] + Grade.allCases.map(\.vietnameseLabel)
+        ] + Grade.allCases.map { "Chất lượng: \($0.vietnameseLabel)" }
 
     /// The right-aligned columns of a table whose figure columns start at `offset` (all but the band label).
     private static func numericFigureColumns(after offset: Int) -> Set<Int> {
