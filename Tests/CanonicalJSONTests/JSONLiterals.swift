@@ -1,5 +1,7 @@
-/// Literal syntax for JSON values, so that code and tests write documents as they read:
-/// `["taskId": "T-1", "percent": 40, "tags": ["a", nil]]`.
+import CanonicalJSON
+
+// Literal syntax for test documents: `["taskId": "T-1", "percent": 40, "tags": ["a", nil]]`. Kept in the
+// test target (as DomainTests does) so that the public module imposes no literal conformances.
 extension JSONValue: ExpressibleByNilLiteral {
     public init(nilLiteral: ()) { self = .null }
 }
