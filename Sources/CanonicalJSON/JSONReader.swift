@@ -420,6 +420,7 @@ struct JSONReader {
             }
         }
         var exponent = 0
+        var exponentSaturated = false
         if index < bytes.count, bytes[index] | 0x20 == ASCII.e {
             index += 1
             var exponentNegative = false
@@ -431,15 +432,20 @@ struct JSONReader {
                 throw fault(.malformed, "expected a digit in the exponent, found \(describeByte(at: index))")
             }
             while index < bytes.count, isDigit(bytes[index]) {
-                // Past a million the value is 0 or infinite anyway; stop growing to avoid overflow.
-                if exponent < 1_000_000 { exponent = exponent * 10 + Int(bytes[index] - ASCII.zero) }
+                // Stop growing before Int overflows; such a number goes to the exact slow path below.
+                if exponent < 1_000_000 {
+                    exponent = exponent * 10 + Int(bytes[index] - ASCII.zero)
+                } else {
+                    exponentSaturated = true
+                }
                 index += 1
             }
             if exponentNegative { exponent = -exponent }
         }
 
         let value: Double
-        if let fast = Self.exactDouble(significand: significand, digits: significantDigits, exponent10: exponent - fractionDigits) {
+        if !exponentSaturated, let fast = Self.exactDouble(significand: significand, digits: significantDigits, exponent10: exponent - fractionDigits)
+        {
             value = negative ? -fast : fast
         } else {
             // Correctly rounded conversion by the standard library, for the rare long or extreme numbers.

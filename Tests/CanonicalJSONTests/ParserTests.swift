@@ -29,7 +29,10 @@ struct ParserTests {
     }
 
     /// Slow-path numbers (more than 19 digits or beyond 10^±22) are still correctly rounded.
-    @Test(arguments: ["1e23", "8.98846567431158e307", "4.9406564584124654e-324", "0.30000000000000004441", "9007199254740993"])
+    @Test(arguments: [
+        "0." + String(repeating: "0", count: 30) + "1e31", "1" + String(repeating: "0", count: 30) + "e-30", "1e-99999999", "1e0000000000000000001",
+        "1e23", "8.98846567431158e307", "4.9406564584124654e-324", "0.30000000000000004441", "9007199254740993",
+    ])
     func longNumbersRoundCorrectly(text: String) throws {
         #expect(try JSONParser.parse(text).numberValue == Double(text))
     }
