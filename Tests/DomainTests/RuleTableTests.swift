@@ -129,6 +129,8 @@ let ruleTable: [RuleCase] = [
     .refused("rename unknown unit", province, step("UnitRenamed", ["unitId": "SYT", "name": "Sở Y tế"]), .unknownUnit, "payload.unitId"),
     .refused("token for an unknown unit", province, issueToken(unitId: "SYT"), .unknownUnit, "payload.unitId"),
     .refused("unit token without a unit", province, issueToken(unitId: nil), .missingField, "payload.unitId"),
+    .refused("admin token", province, issueToken(role: "admin", unitId: nil), .invalidValue, "payload.role"),
+    .accepted("auditor token", province, issueToken(role: "auditor", unitId: nil)),
     .refused("office token with a unit", province, issueToken(role: "office"), .invalidValue, "payload.unitId"),
     .refused("revoke an unknown token", province, revokeToken("TK9"), .invalidValue, "payload.tokenId"),
     .refused("revoke twice", province + [issueToken(), revokeToken()], revokeToken(), .invalidValue, "payload.tokenId"),

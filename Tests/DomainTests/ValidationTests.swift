@@ -28,6 +28,20 @@ struct ValidationTests {
     }
 
     @Test(arguments: [
+        ("A\u{030A}", "\u{00C5}"),  // a combining ring composes
+        ("\u{212B}", "\u{00C5}"),  // the Angstrom sign is a canonical singleton
+        ("Nguye\u{0302}\u{0303}n", "Nguyễn"),
+        ("\u{00A0}\u{3000} Sở Xây dựng \u{00A0}", "Sở Xây dựng"),  // non-breaking and ideographic spaces are trimmed
+        ("\u{1100}\u{1161}", "\u{AC00}"),  // Hangul jamo compose
+        ("Đồng “Việt Nam” – 100%", "Đồng “Việt Nam” – 100%"),
+    ])
+    func textIsTrimmedAndComposed(_ sent: String, _ stored: String) throws {
+        let validated = try Rules.validate(withdraw().with("reason", .string(sent)).command)
+        #expect(validated.payload["reason"] == .string(stored))
+        #expect(validated.payload["reason"]?.stringValue?.unicodeScalars.elementsEqual(stored.unicodeScalars) == true)
+    }
+
+    @Test(arguments: [
         (merge(["D1"], into: "SXD"), "unit/SXD"),
         (appointHead("SXD", "P1", from: "2025-01-01"), "unit/SXD"),
         (registerPerson("P1", in: "SXD"), "person/P1"),

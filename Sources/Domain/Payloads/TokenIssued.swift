@@ -1,4 +1,7 @@
 /// `TokenIssued`: a bearer token exists for `role` (and, for a `unit` token, its unit). Never the secret.
+///
+/// There is no `admin` token: SPEC §1 has the admin act through the CLI only, so a bearer token that could
+/// write token events over HTTP would defeat that.
 public struct TokenIssued: Hashable, Sendable {
     public var tokenId: String
     public var name: String
@@ -17,6 +20,13 @@ public struct TokenIssued: Hashable, Sendable {
         tokenId = try r.text("tokenId", .id)
         name = try r.text("name", .name)
         role = try r.enumValue("role", Role.self)
+        if role == .admin {
+            throw Refusal(
+                .invalidValue,
+                field: r.fieldPath("role"),
+                "Không cấp mã truy cập cho vai trò admin: quản trị viên chỉ thao tác qua dòng lệnh trên máy chủ."
+            )
+        }
         unitId = try r.optionalText("unitId", .id)
         if role == .unit, unitId == nil {
             throw Refusal(.missingField, field: r.fieldPath("unitId"), "Mã truy cập vai trò unit phải ghi đơn vị (payload.unitId).")

@@ -13,6 +13,7 @@ import ProvinceTime
 /// becomes a refusal, never a crash.
 ///
 /// `null` is treated as absent everywhere: a required field given as `null` is `missingField`.
+/// On replay the normalised payload is not built at all (`json` is then the payload as read).
 struct PayloadReader {
     let path: String
     let checksText: Bool
@@ -51,41 +52,44 @@ struct PayloadReader {
         guard let text = try normaliseText(value, kind: kind, field: fieldPath(key), required: true) else {
             throw Refusal.missing(fieldPath(key))
         }
-        normalised[key] = .string(text)
+        if checksText { normalised[key] = .string(text) }
         return text
     }
 
     mutating func optionalText(_ key: String, _ kind: TextKind) throws(Refusal) -> String? {
         guard let value = raw(key) else {
-            normalised[key] = nil
+            if checksText { normalised[key] = nil }
             return nil
         }
         let text = try normaliseText(value, kind: kind, field: fieldPath(key), required: false)
-        normalised[key] = text.map { .string($0) }
+        if checksText { normalised[key] = text.map { .string($0) } }
         return text
     }
 
-    func normaliseText(_ value: JSONValue, kind: TextKind, field: String, required: Bool) throws(Refusal) -> String? {
-        guard case .string(let raw) = value else { throw Refusal.wrongType(field, expected: "chuỗi", got: value) }
+    /// `field` is an autoclosure: the dotted path is built only when a refusal needs it, not for every
+    /// field of every replayed event.
+    func normaliseText(_ value: JSONValue, kind: TextKind, field: @autoclosure () -> String, required: Bool) throws(Refusal) -> String? {
+        guard case .string(let raw) = value else { throw Refusal.wrongType(field(), expected: "chuỗi", got: value) }
         guard checksText else { return raw }
-        return try TextRules.normalise(raw, kind: kind, field: field, required: required)
+        return try TextRules.normalise(raw, kind: kind, field: field(), required: required)
     }
 
     /// A list of ids (`coordinatingUnitIds`, `unitIds`); `nil` when absent.
     mutating func optionalIdList(_ key: String) throws(Refusal) -> [String]? {
         guard let value = raw(key) else {
-            normalised[key] = nil
+            if checksText { normalised[key] = nil }
             return nil
         }
         guard case .array(let items) = value else { throw Refusal.wrongType(fieldPath(key), expected: "mảng", got: value) }
         var ids: [String] = []
         ids.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
-            let field = "\(fieldPath(key))[\(index)]"
-            guard let id = try normaliseText(item, kind: .id, field: field, required: true) else { throw Refusal.missing(field) }
+            guard let id = try normaliseText(item, kind: .id, field: "\(fieldPath(key))[\(index)]", required: true) else {
+                throw Refusal.missing("\(fieldPath(key))[\(index)]")
+            }
             ids.append(id)
         }
-        normalised[key] = .array(ids.map { .string($0) })
+        if checksText { normalised[key] = .array(ids.map { .string($0) }) }
         return ids
     }
 
@@ -97,9 +101,11 @@ struct PayloadReader {
         return try enumValue(value, field: fieldPath(key))
     }
 
-    func enumValue<E: RawRepresentable & CaseIterable>(_ value: JSONValue, field: String) throws(Refusal) -> E where E.RawValue == String {
-        guard case .string(let raw) = value else { throw Refusal.wrongType(field, expected: "chuỗi", got: value) }
+    func enumValue<E: RawRepresentable & CaseIterable>(_ value: JSONValue, field: @autoclosure () -> String) throws(Refusal) -> E
+    where E.RawValue == String {
+        guard case .string(let raw) = value else { throw Refusal.wrongType(field(), expected: "chuỗi", got: value) }
         guard let parsed = E(rawValue: raw) else {
+            let field = field()
             let allowed = E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
             throw Refusal(
                 .invalidValue,
@@ -113,9 +119,9 @@ struct PayloadReader {
     /// A calendar date written exactly `YYYY-MM-DD`.
     func date(_ key: String) throws(Refusal) -> LocalDate {
         let value = try required(key)
-        let field = fieldPath(key)
-        guard case .string(let raw) = value else { throw Refusal.wrongType(field, expected: "chuỗi ngày YYYY-MM-DD", got: value) }
+        guard case .string(let raw) = value else { throw Refusal.wrongType(fieldPath(key), expected: "chuỗi ngày YYYY-MM-DD", got: value) }
         guard let date = LocalDate(parsing: raw) else {
+            let field = fieldPath(key)
             throw Refusal(
                 .invalidValue,
                 field: field,
@@ -132,9 +138,10 @@ struct PayloadReader {
     }
 
     /// A whole number in `range`; a number with a fraction or outside the range is `invalidValue`.
-    func integer(_ value: JSONValue, field: String, in range: ClosedRange<Int>) throws(Refusal) -> Int {
-        guard case .number(let number) = value else { throw Refusal.wrongType(field, expected: "số nguyên", got: value) }
+    func integer(_ value: JSONValue, field: @autoclosure () -> String, in range: ClosedRange<Int>) throws(Refusal) -> Int {
+        guard case .number(let number) = value else { throw Refusal.wrongType(field(), expected: "số nguyên", got: value) }
         guard number.rounded(.towardZero) == number, number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+            let field = field()
             throw Refusal(
                 .invalidValue,
                 field: field,
@@ -157,11 +164,11 @@ struct PayloadReader {
     }
 
     mutating func store(_ child: PayloadReader, as key: String) {
-        normalised[key] = child.json
+        if checksText { normalised[key] = child.json }
     }
 
     mutating func set(_ key: String, _ value: JSONValue?) {
-        normalised[key] = value
+        if checksText { normalised[key] = value }
     }
 }
 

@@ -14,8 +14,11 @@ enum TextRules {
     /// Empty text is refused where the field is required; for an optional field (`required: false`) it
     /// means "not given" and the result is `nil`.
     static func normalise(_ raw: String, kind: TextKind, field: String, required: Bool = true) throws(Refusal) -> String? {
-        let text = nfc(trimmed(raw))
+        // Control characters have no decomposition and combine with nothing, so checking them before NFC
+        // gives the same answer as after, and lets one pass also decide whether NFC can change the text.
+        var text = trimmed(raw)
         var count = 0
+        var mayChangeUnderNFC = false
         for scalar in text.unicodeScalars {
             if isControl(scalar) {
                 throw Refusal(
@@ -24,7 +27,12 @@ enum TextRules {
                     "Trường \(field) chứa ký tự điều khiển (U+\(hex(scalar.value))), ví dụ xuống dòng hoặc tab; hãy nhập trên một dòng."
                 )
             }
+            if !isStableUnderNFC(scalar) { mayChangeUnderNFC = true }
             count += 1
+        }
+        if mayChangeUnderNFC {
+            text = text.precomposedStringWithCanonicalMapping
+            count = text.unicodeScalars.count
         }
         if count == 0 {
             guard required else { return nil }
@@ -47,6 +55,17 @@ enum TextRules {
         return text
     }
 
+    /// Scalars that NFC leaves alone whatever surrounds them: everything below U+0300 (ASCII, Latin-1,
+    /// Latin Extended-A/B: no combining marks, no singletons), the precomposed Vietnamese letters of Latin
+    /// Extended Additional (U+1E00–U+1EFF) and the dashes, quotes and ellipsis of General Punctuation
+    /// (U+2010–U+205E). Text made only of these — nearly all of the province's text — skips Foundation's
+    /// normaliser, the costliest step of `validate`; anything else (a combining mark, Greek, Hangul, …)
+    /// goes through it.
+    private static func isStableUnderNFC(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x300 || (0x1E00...0x1EFF).contains(v) || (0x2010...0x205E).contains(v)
+    }
+
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return v < 0x20 || (v >= 0x7F && v <= 0x9F) || v == 0x2028 || v == 0x2029
@@ -60,14 +79,11 @@ enum TextRules {
         return String(scalars[first...last])
     }
 
+    /// White space that is not a control character; ASCII is decided without the Unicode property tables.
     private static func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace && !isControl(scalar)
-    }
-
-    /// NFC through Foundation, skipped for pure ASCII (already NFC), the common case for ids and numbers.
-    private static func nfc(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        return text.precomposedStringWithCanonicalMapping
+        let v = scalar.value
+        if v < 0xA0 { return v == 0x20 }
+        return scalar.properties.isWhitespace && !isControl(scalar)
     }
 
     private static func hex(_ value: UInt32) -> String {
