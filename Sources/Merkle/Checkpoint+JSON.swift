@@ -29,7 +29,7 @@ extension Checkpoint {
             throw .invalidJSON("checkpoint: signature must be 128 hex digits (a 64-byte Ed25519 signature)")
         }
         let checkpoint = try Checkpoint(
-            treeSize: wire.treeSize,
+            treeSize: try JSONText.count(wire.treeSize, field: "treeSize", what: "checkpoint"),
             rootHash: rootHash,
             lastRecordedAt: wire.lastRecordedAt,
             keyId: wire.keyId,
@@ -46,7 +46,7 @@ extension Checkpoint {
     }
 
     private struct Wire: Decodable {
-        let treeSize: UInt64
+        let treeSize: Int64
         let rootHash: String
         let lastRecordedAt: String
         let keyId: String

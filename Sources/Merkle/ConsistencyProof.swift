@@ -40,12 +40,16 @@ public struct ConsistencyProof: Hashable, Sendable {
     public static func parse(jsonText: String) throws(MerkleError) -> ConsistencyProof {
         let wire = try JSONText.decode(Wire.self, from: jsonText, what: "consistency proof")
         let hashes = try JSONText.hashes(wire.proof, field: "proof", what: "consistency proof")
-        return try ConsistencyProof(oldTreeSize: wire.oldTreeSize, newTreeSize: wire.newTreeSize, hashes: hashes)
+        return try ConsistencyProof(
+            oldTreeSize: try JSONText.count(wire.oldTreeSize, field: "oldTreeSize", what: "consistency proof"),
+            newTreeSize: try JSONText.count(wire.newTreeSize, field: "newTreeSize", what: "consistency proof"),
+            hashes: hashes
+        )
     }
 
     private struct Wire: Decodable {
-        let oldTreeSize: UInt64
-        let newTreeSize: UInt64
+        let oldTreeSize: Int64
+        let newTreeSize: Int64
         let proof: [String]
     }
 }

@@ -40,8 +40,12 @@ public struct InclusionProof: Hashable, Sendable {
 
     public static func parse(jsonText: String) throws(MerkleError) -> InclusionProof {
         let wire = try JSONText.decode(Wire.self, from: jsonText, what: "inclusion proof")
+        let what = "inclusion proof"
+        let treeSize = try JSONText.count(wire.treeSize, field: "treeSize", what: what)
+        let givenIndex = try wire.leafIndex.map { index throws(MerkleError) in try JSONText.count(index, field: "leafIndex", what: what) }
+        let givenSeq = try wire.seq.map { seq throws(MerkleError) in try JSONText.count(seq, field: "seq", what: what) }
         let leafIndex: UInt64
-        switch (wire.leafIndex, wire.seq) {
+        switch (givenIndex, givenSeq) {
         case (nil, nil):
             throw .invalidJSON("inclusion proof: give \"seq\" (1-based) or \"leafIndex\" (0-based)")
         case (let index?, nil):
@@ -56,13 +60,13 @@ public struct InclusionProof: Hashable, Sendable {
             leafIndex = index
         }
         let hashes = try JSONText.hashes(wire.proof, field: "proof", what: "inclusion proof")
-        return try InclusionProof(leafIndex: leafIndex, treeSize: wire.treeSize, hashes: hashes)
+        return try InclusionProof(leafIndex: leafIndex, treeSize: treeSize, hashes: hashes)
     }
 
     private struct Wire: Decodable {
-        let seq: UInt64?
-        let leafIndex: UInt64?
-        let treeSize: UInt64
+        let seq: Int64?
+        let leafIndex: Int64?
+        let treeSize: Int64
         let proof: [String]
     }
 }

@@ -40,6 +40,12 @@ enum JSONText {
         }
     }
 
+    /// A size or index read as a signed integer (so that -1 gets a clear message rather than a parse error).
+    static func count(_ value: Int64, field: String, what: String) throws(MerkleError) -> UInt64 {
+        guard value >= 0 else { throw .invalidJSON("\(what): \(field) must be a non-negative integer, not \(value)") }
+        return UInt64(value)
+    }
+
     /// Parses a list of hex hashes, naming the position of the first bad one.
     static func hashes(_ hexes: [String], field: String, what: String) throws(MerkleError) -> [MerkleHash] {
         var hashes: [MerkleHash] = []
@@ -74,7 +80,7 @@ enum JSONText {
 
     private static func expectation(_ type: Any.Type) -> String {
         switch type {
-        case is UInt64.Type: "a non-negative integer"
+        case is Int64.Type: "a non-negative integer"
         case is String.Type: "a string"
         case is [String].Type: "an array of strings"
         default: "a JSON object"
