@@ -150,7 +150,8 @@ public struct Envelope: Hashable, Sendable {
 }
 
 extension EventActor {
-    static func from(json value: JSONValue) throws(EnvelopeError) -> EventActor {
+    /// Reads `actor` ({`role`, `unitId`?, `tokenId`?}), refusing unknown keys and wrong types.
+    public static func from(json value: JSONValue) throws(EnvelopeError) -> EventActor {
         guard case .object(let o) = value else { throw EnvelopeError(field: "actor", problem: .wrongType("object")) }
         if let unknown = o.keys.sorted().first(where: { !["role", "unitId", "tokenId"].contains($0) }) {
             throw EnvelopeError(field: "actor.\(unknown)", problem: .unknownField)

@@ -70,14 +70,15 @@ public final class EventLog: Sendable {
 public enum LogError: Error, Hashable, Sendable, CustomStringConvertible {
     case unsupportedFormat(found: UInt64, expected: UInt64)
     case corruptEvent(seq: UInt64, reason: String)
-    case chainMismatch(seq: UInt64, reason: String)
+    /// An imported envelope does not continue the log; `field` is the envelope member at fault.
+    case chainMismatch(seq: UInt64, field: String, reason: String)
 
     public var description: String {
         switch self {
         case .unsupportedFormat(let found, let expected):
             "the data directory has log format \(found); this taskledger reads format \(expected)"
         case .corruptEvent(let seq, let reason): "event seq \(seq) is unreadable: \(reason)"
-        case .chainMismatch(let seq, let reason): "event seq \(seq) does not continue the chain: \(reason)"
+        case .chainMismatch(let seq, _, let reason): "event seq \(seq) does not continue the chain: \(reason)"
         }
     }
 }

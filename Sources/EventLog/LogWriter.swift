@@ -83,23 +83,38 @@ public final class LogWriter {
     /// the next seq, `prev` = the head's hash, the stream's next version, not earlier than the head, and a `hash`
     /// that is the SHA-256 of its canonical bytes.
     public func appendVerbatim(_ envelope: Envelope) throws -> Envelope {
+        let canonical = try checkContinuation(envelope)
+        try store(envelope, canonical: canonical)
+        return envelope
+    }
+
+    /// The checks of `appendVerbatim`, without appending; returns the canonical bytes that would be stored.
+    @discardableResult
+    public func checkContinuation(_ envelope: Envelope) throws(LogError) -> [UInt8] {
         let seq = envelope.seq
         guard seq == head.seq + 1 else {
-            throw LogError.chainMismatch(seq: seq, reason: "expected seq \(head.seq + 1)")
+            throw LogError.chainMismatch(seq: seq, field: "seq", reason: "expected seq \(head.seq + 1)")
         }
         guard envelope.prev == head.hash else {
-            throw LogError.chainMismatch(seq: seq, reason: "prev is not the hash of seq \(head.seq)")
+            throw LogError.chainMismatch(seq: seq, field: "prev", reason: "prev is not the hash of seq \(head.seq)")
         }
-        let version = try reader.streamVersion(envelope.stream) + 1
+        let version: UInt64
+        do {
+            version = try reader.streamVersion(envelope.stream) + 1
+        } catch {
+            throw LogError.corruptEvent(seq: seq, reason: "stream index unreadable: \(error)")
+        }
         guard envelope.version == version else {
-            throw LogError.chainMismatch(seq: seq, reason: "stream \(envelope.stream) expects version \(version)")
+            throw LogError.chainMismatch(seq: seq, field: "version", reason: "stream \(envelope.stream) expects version \(version)")
+        }
+        if let last = head.recordedAt, envelope.recordedAt < last {
+            throw LogError.chainMismatch(seq: seq, field: "recordedAt", reason: "recordedAt is earlier than the previous event's")
         }
         let canonical = envelope.jsonWithoutHash.canonicalBytes
         guard Digest.sha256(canonical) == envelope.hash else {
-            throw LogError.chainMismatch(seq: seq, reason: "hash is not the SHA-256 of the event's canonical bytes")
+            throw LogError.chainMismatch(seq: seq, field: "hash", reason: "hash is not the SHA-256 of the event's canonical bytes")
         }
-        try store(envelope, canonical: canonical)
-        return envelope
+        return canonical
     }
 
     /// Writes the event and its index entries; the head record is written once, by `finish`.

@@ -1,0 +1,261 @@
+import CanonicalJSON
+import Domain
+import EventLog
+import Foundation
+import LMDB
+import Logging
+import ProvinceTime
+
+/// The ledger: the event log, the state folded from it, and the command handlers every interface calls.
+///
+/// The live `LedgerState` is kept in memory and updated in the same write transaction as each append (after
+/// the commit fails, it is rebuilt from the log, so it never shows an event that is not durable). Before every
+/// write transaction and every read it is brought up to the log's head, so events appended by another process
+/// (a CLI `token revoke` while the server runs) are seen from the next request on.
+public final class Ledger: @unchecked Sendable {
+    public let log: EventLog
+    public let directory: String
+    let clock: @Sendable () -> Instant
+    let tokenSecrets: Database
+    let logger = Logger(label: "taskledger.ledger")
+
+    private var live = LedgerState()
+    private var stateLock = pthread_rwlock_t()
+    private var committer: GroupCommit<CommandRequest, CommandOutcome>?
+
+    /// Opens (or creates) the ledger in `directory` and folds the log into the live state.
+    public init(directory: String, clock: @escaping @Sendable () -> Instant = { Instant.now() }) throws {
+        self.directory = directory
+        self.clock = clock
+        log = try EventLog(directory: directory)
+        tokenSecrets = try log.database("tokenSecrets")
+        pthread_rwlock_init(&stateLock, nil)
+        live = try log.read { reader in
+            var state = LedgerState()
+            try Replay.catchUp(&state, through: try reader.head.seq, reader: reader)
+            return state
+        }
+        committer = GroupCommit { [unowned self] batch in try self.process(batch) }
+    }
+
+    deinit {
+        committer?.shutdown()
+        pthread_rwlock_destroy(&stateLock)
+    }
+
+    /// Stops taking commands and commits what was submitted; the ledger is unusable for commands afterwards.
+    public func close() {
+        committer?.shutdown()
+    }
+
+    // MARK: - Commands
+
+    /// Judges and, when accepted, appends one command; answers once it is durable. Concurrent calls share a commit.
+    public func execute(_ request: CommandRequest) async throws -> CommandOutcome {
+        guard let committer else { throw GroupCommitError.shuttingDown }
+        return try await committer.submit(request)
+    }
+
+    /// `execute`, blocking the calling thread (CLI).
+    public func executeAndWait(_ request: CommandRequest) throws -> CommandOutcome {
+        guard let committer else { throw GroupCommitError.shuttingDown }
+        return try committer.submitAndWait(request)
+    }
+
+    private func process(_ batch: [CommandRequest]) throws -> [CommandOutcome] {
+        try withWriter { writer in
+            try batch.map { request in try self.handle(request, writer: writer) }
+        }
+    }
+
+    /// Runs `body` in one write transaction with the live state locked and brought to the log's head. If the
+    /// transaction does not commit, the live state is rebuilt from the log (it may hold events that were not stored).
+    ///
+    /// With `restoreOnFailure`, a copy of the state is kept and put back instead (an import that is refused
+    /// part-way should not cost a replay of the whole log).
+    func withWriter<T>(restoreOnFailure: Bool = false, _ body: (LogWriter) throws -> T) throws -> T {
+        pthread_rwlock_wrlock(&stateLock)
+        defer { pthread_rwlock_unlock(&stateLock) }
+        let saved: LedgerState? = restoreOnFailure ? live : nil
+        do {
+            return try log.write { writer in
+                if let saved, live.lastSeq != saved.lastSeq { live = saved }
+                try self.syncLive(with: writer.reader)
+                return try body(writer)
+            }
+        } catch {
+            if let saved {
+                live = saved
+                throw error
+            }
+            do {
+                live = LedgerState()
+                try log.read { reader in try self.syncLive(with: reader) }
+            } catch {
+                logger.error("rebuilding the live state after a failed write: \(error)")
+            }
+            throw error
+        }
+    }
+
+    /// Brings the live state to the head of the log as `reader` sees it. Caller holds the write lock.
+    private func syncLive(with reader: LogReader) throws {
+        let head = try reader.head
+        if live.lastSeq > head.seq {
+            // An earlier attempt of this transaction (before the map grew) folded events that were not stored.
+            live = LedgerState()
+        }
+        try Replay.catchUp(&live, through: head.seq, reader: reader)
+    }
+
+    /// The handler every interface shares: the checks of SPEC §3 in their documented order, then the append.
+    /// Returns a refusal as a value; throws only when storage fails.
+    func handle(_ request: CommandRequest, writer: LogWriter) throws -> CommandOutcome {
+        let head = writer.head
+        let now = clock()
+        let recordedAt: Instant
+        if let given = request.recordedAt {
+            if let last = head.recordedAt, given < last {
+                return .refused(
+                    Refusal(
+                        .recordedAtOrder,
+                        field: "recordedAt",
+                        "recordedAt \(given) sớm hơn sự kiện trước (\(last)); thời điểm ghi nhận phải không giảm."
+                    )
+                )
+            }
+            recordedAt = given
+        } else {
+            recordedAt = max(now, head.recordedAt ?? now)
+        }
+        let command = Command(type: request.type, actor: request.actor, payload: request.payload, recordedAt: recordedAt)
+        let validated: ValidatedCommand
+        do {
+            validated = try Rules.validate(command)
+        } catch {
+            return .refused(error)
+        }
+        if let commandId = request.commandId, let seq = try writer.reader.seq(forCommandId: commandId) {
+            guard let first = try writer.reader.event(seq) else {
+                throw LogError.corruptEvent(seq: seq, reason: "the commandId index points past the log")
+            }
+            if first.type == validated.type.rawValue && first.payload == validated.payload {
+                return .repeated(first)
+            }
+            return .refused(
+                Refusal(
+                    .commandIdReused,
+                    field: "commandId",
+                    "Mã lệnh \(commandId) đã được dùng cho sự kiện #\(seq) với nội dung khác; hãy dùng mã lệnh mới."
+                )
+            )
+        }
+        if let expected = request.expectedVersion {
+            let current = try writer.reader.streamVersion(validated.stream)
+            guard expected == current else {
+                return .refused(
+                    Refusal(
+                        .conflict,
+                        field: "If-Match",
+                        "Phiên bản \(expected) đã cũ: \(validated.stream) hiện ở phiên bản \(current); hãy tải lại rồi thử lại."
+                    )
+                )
+            }
+        }
+        do {
+            try Rules.decide(validated, actor: request.actor, recordedAt: recordedAt, in: live)
+        } catch {
+            return .refused(error)
+        }
+        let envelope = try writer.append(
+            EventDraft(
+                type: validated.type.rawValue,
+                stream: validated.stream,
+                schema: validated.schema,
+                actor: EventActor(request.actor),
+                commandId: request.commandId,
+                payload: validated.payload
+            ),
+            recordedAt: recordedAt
+        )
+        live.apply(validated.event, seq: envelope.seq, recordedAt: recordedAt, actor: request.actor)
+        return .appended(envelope)
+    }
+
+    /// The full-envelope path of import: the chain checks of the log, then every rule, as for a new command.
+    func handle(envelope: Envelope, writer: LogWriter) throws -> CommandOutcome {
+        do {
+            try writer.checkContinuation(envelope)
+        } catch {
+            guard case .chainMismatch(_, let field, let reason) = error else { throw error }
+            let rule: RuleID = field == "recordedAt" ? .recordedAtOrder : .invalidValue
+            return .refused(Refusal(rule, field: field, "Sự kiện không nối tiếp sổ cái: \(reason)."))
+        }
+        let actor: Actor
+        do {
+            actor = try InputLine.actor(envelope.actor)
+        } catch {
+            return .refused(error)
+        }
+        let command = Command(type: envelope.type, actor: actor, payload: envelope.payload, recordedAt: envelope.recordedAt)
+        let validated: ValidatedCommand
+        do {
+            validated = try Rules.validate(command)
+            if let commandId = envelope.commandId { _ = try Rules.normaliseCommandId(commandId) }
+        } catch {
+            return .refused(error)
+        }
+        guard validated.payload == envelope.payload else {
+            return .refused(
+                Refusal(.invalidValue, field: "payload", "payload không ở dạng chuẩn hóa mà sổ cái ghi (văn bản đã cắt khoảng trắng, NFC).")
+            )
+        }
+        guard validated.stream == envelope.stream, validated.schema == envelope.schema else {
+            return .refused(
+                Refusal(.invalidValue, field: "stream", "stream/schema của sự kiện phải là \(validated.stream) / \(validated.schema).")
+            )
+        }
+        if let commandId = envelope.commandId, try writer.reader.seq(forCommandId: commandId) != nil {
+            return .refused(Refusal(.commandIdReused, field: "commandId", "Mã lệnh \(commandId) đã được dùng trong sổ cái."))
+        }
+        do {
+            try Rules.decide(validated, actor: actor, recordedAt: envelope.recordedAt, in: live)
+        } catch {
+            return .refused(error)
+        }
+        let stored = try writer.appendVerbatim(envelope)
+        live.apply(validated.event, seq: stored.seq, recordedAt: stored.recordedAt, actor: actor)
+        return .appended(stored)
+    }
+
+    // MARK: - Reads
+
+    /// Runs `body` on the live state, brought up to the log's head first (events from other processes included).
+    public func withState<T>(_ body: (LedgerState) throws -> T) throws -> T {
+        try refresh()
+        pthread_rwlock_rdlock(&stateLock)
+        defer { pthread_rwlock_unlock(&stateLock) }
+        return try body(live)
+    }
+
+    /// Folds in events appended by another process since the live state was last brought up to date.
+    public func refresh() throws {
+        let head = try log.head()
+        pthread_rwlock_rdlock(&stateLock)
+        let behind = live.lastSeq < head.seq
+        pthread_rwlock_unlock(&stateLock)
+        guard behind else { return }
+        pthread_rwlock_wrlock(&stateLock)
+        defer { pthread_rwlock_unlock(&stateLock) }
+        try log.read { reader in try syncLive(with: reader) }
+    }
+
+    /// The state as of `seq`: events 1…seq folded from the log (SPEC §4 cutoffs).
+    public func state(throughSeq seq: UInt64) throws -> LedgerState {
+        try log.read { reader in
+            var state = LedgerState()
+            try Replay.catchUp(&state, through: seq, reader: reader)
+            return state
+        }
+    }
+}
