@@ -137,3 +137,29 @@ struct ValidationTests {
         return Array(object.keys)
     }
 }
+
+@Suite("Envelope text the ledger normalises with the domain's rules")
+struct EnvelopeTextTests {
+    @Test func ids() throws {
+        #expect(try Rules.normaliseId(" SXD ", field: "actor.unitId") == "SXD")
+        for (raw, rule) in [
+            ("", RuleID.textEmpty), ("S/XD", .invalidValue), ("S\tXD", .textControlCharacters), (String(repeating: "A", count: 65), .textTooLong),
+        ] {
+            do {
+                _ = try Rules.normaliseId(raw, field: "actor.tokenId")
+                Issue.record("accepted \(raw)")
+            } catch {
+                #expect(error.rule == rule)
+                #expect(error.field == "actor.tokenId")
+            }
+        }
+    }
+
+    @Test func commandIds() throws {
+        #expect(try Rules.normaliseCommandId(" 3f2b9c4e-0d7a-4f0e-9a59-2b8f1c6d7e10 ") == "3f2b9c4e-0d7a-4f0e-9a59-2b8f1c6d7e10")
+        #expect(try Rules.normaliseCommandId("lệnh/1 #2") == "lệnh/1 #2")
+        #expect(throws: Refusal.self) { try Rules.normaliseCommandId(String(repeating: "x", count: 129)) }
+        #expect(throws: Refusal.self) { try Rules.normaliseCommandId("a\nb") }
+        #expect(try Rules.normaliseCommandId(String(repeating: "x", count: 128)).count == 128)
+    }
+}
