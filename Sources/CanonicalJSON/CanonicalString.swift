@@ -18,9 +18,18 @@ enum CanonicalString {
     /// Copies runs of bytes that need no escape in one go; only the escapes are written byte by byte.
     private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
         var runStart = 0
-        for (position, byte) in bytes.enumerated() where byte < 0x20 || byte == ASCII.quote || byte == ASCII.backslash {
+        var position = 0
+        while position < bytes.count {
+            position = endOfPlainBytes(bytes, from: position)
+            guard position < bytes.count else { break }
+            let byte = bytes[position]
+            guard byte < 0x20 || byte == ASCII.quote || byte == ASCII.backslash else {
+                position += 1
+                continue
+            }
             buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
-            runStart = position + 1
+            position += 1
+            runStart = position
             buffer.append(ASCII.backslash)
             switch byte {
             case ASCII.quote: buffer.append(ASCII.quote)
@@ -39,6 +48,29 @@ enum CanonicalString {
             }
         }
         buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+
+    /// The first position from `start`, in steps of eight, whose eight bytes might need an escape
+    /// (a control character, `"` or `\`); the bit tricks are those of `JSONReader.skipPlainASCII`,
+    /// except that non-ASCII bytes pass, since they are written as they are.
+    @inline(__always)
+    private static func endOfPlainBytes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        var position = start
+        while position + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* UInt64(ASCII.quote))
+            let backslash = word ^ (ones &* UInt64(ASCII.backslash))
+            let special =
+                ((word &- ones &* 0x20) & ~word & highBits)
+                | ((quote &- ones) & ~quote & highBits)
+                | ((backslash &- ones) & ~backslash & highBits)
+            if special != 0 { return position }
+            position += 8
+        }
+        return position
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -69,6 +69,11 @@ struct CanonicalEncodingTests {
         }
     }
 
+    @Test func shorterKeyFirstWhenOneIsAPrefix() {
+        let value = JSONValue.object(["ab": .null, "a": .null, "": .null, "a\u{0}": .null, "\u{E000}": .null, "\u{10000}": .null])
+        #expect(value.canonicalString == "{\"\":null,\"a\":null,\"a\\u0000\":null,\"ab\":null,\"\u{10000}\":null,\"\u{E000}\":null}")
+    }
+
     @Test func noWhitespaceAndNesting() throws {
         let value = try JSONParser.parse(" { \"b\" : [ 1 , { \"d\" : null , \"c\" : true } ] , \"a\" : \"x\" } ")
         #expect(value.canonicalString == #"{"a":"x","b":[1,{"c":true,"d":null}]}"#)
