@@ -18,6 +18,31 @@ struct CheckpointTests {
         #expect(testSigningKey.publicKey.isValidSignature(checkpoint.signature, for: Array(text.utf8)))
     }
 
+    /// The worked example of docs/merkle.md §5, so that the document and the code cannot drift apart.
+    @Test("the documented worked example")
+    func documentedExample() throws {
+        let nodes = try InMemoryNodes.events(3)
+        #expect(
+            Array(testSigningKey.publicKey.rawRepresentation)
+                == MerkleHash(hex: "03a107bff3ce10be1d70dd18e74bc09967e4d6309ba50d5f1ddc8664125531b8")?.bytes
+        )
+        #expect(keyId(of: testSigningKey.publicKey) == "56475aa75463474c")
+        #expect(MerkleHash(bytes: nodes.eventHashes[0])?.hex == "fb378474af5953bec611fcb2602c5b61271c1f233b60c0adba76d5d6f47a50c4")
+        #expect(try nodes.node(level: 1, index: 0).hex == "7d1c85e2c580f8311ac22ca0d3f5294d38e6c0331b2cadbdcdff6e18cc11c16b")
+        let root = try MerkleTree.root(treeSize: 3, nodes: nodes)
+        #expect(root.hex == "1207f030e8fb13cccfb4d9acb7958cc98ee3b95fdf9dad858022b303b96a9a92")
+        let leaves = try (0..<3).map { try nodes.node(level: 0, index: $0) }
+        #expect(try MerkleTree.inclusionProof(leafIndex: 0, treeSize: 3, nodes: nodes) == [leaves[1], leaves[2]])
+        #expect(try MerkleTree.consistencyProof(from: 2, to: 3, nodes: nodes) == [leaves[2]])
+        let checkpoint = try Checkpoint.sign(treeSize: 3, rootHash: root, lastRecordedAt: "2026-03-02T01:02:03.456Z", with: testSigningKey)
+        #expect(checkpoint.signedBytes.count == 134)
+        #expect(
+            checkpoint.jsonText().contains(
+                "f9b48201b5f4d33a6e83791c6659af577f81594bf7c296bbd387f92d7d9e73510e6e0b4ccd0093a47a80c74899d5092b8fdec8806b0eb26e2a04b44a27bbd60f"
+            )
+        )
+    }
+
     @Test("the key id is the first 8 bytes of SHA-256 of the raw public key, in hex")
     func keyIdentifier() {
         let expected = Array(SHA256.hash(data: testSigningKey.publicKey.rawRepresentation)).prefix(8)
