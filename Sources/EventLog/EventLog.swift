@@ -9,7 +9,8 @@ import ProvinceTime
 /// - `events`: 8-byte big-endian `seq` → 32-byte `hash` ‖ the canonical bytes of the envelope without `hash`;
 /// - `streamEvents`: stream ‖ 0x00 ‖ version (BE) → seq; `streamHeads`: stream → current version (BE);
 /// - `commands`: `commandId` → seq, the idempotency index;
-/// - `meta`: `head` (last seq, hash, recordedAt), `format`.
+/// - `meta`: `head` (last seq, hash, recordedAt), `format`;
+/// - `merkle`: the RFC 9162 tree over the event hashes (`MerkleNodes`).
 /// Other modules (the ledger's projections, the Merkle tree) keep their own databases in the same environment and
 /// update them in the same write transaction as the append.
 public final class EventLog: Sendable {
@@ -20,6 +21,7 @@ public final class EventLog: Sendable {
     let streamHeads: Database
     let commands: Database
     let meta: Database
+    let merkle: Database
 
     /// The on-disk layout version this code reads and writes.
     public static let formatVersion: UInt64 = 1
@@ -34,6 +36,7 @@ public final class EventLog: Sendable {
         streamHeads = try environment.database("streamHeads")
         commands = try environment.database("commands")
         meta = try environment.database("meta")
+        merkle = try environment.database("merkle")
         let format = try environment.read { txn in try txn.getBytes(meta, key: Keys.formatVersion) }
         if let format {
             let v = format.withUnsafeBytes { Keys.readBE64($0, at: 0) }

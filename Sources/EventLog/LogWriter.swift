@@ -130,6 +130,7 @@ public final class LogWriter {
         if let commandId = envelope.commandId {
             try txn.put(log.commands, key: Array(commandId.utf8), value: seqKey, mode: .noOverwrite)
         }
+        try MerkleNodes.append(eventHash: envelope.hash, seq: envelope.seq, writer: txn, db: log.merkle)
         head = LogHead(seq: envelope.seq, hash: envelope.hash, recordedAt: envelope.recordedAt)
         for observer in appendObservers { try observer(envelope, self) }
     }

@@ -1,5 +1,6 @@
 import CanonicalJSON
 import LMDB
+import Merkle
 
 /// The outcome of `EventLog.verify`: how many events were checked and the head they lead to.
 public struct VerifyReport: Hashable, Sendable {
@@ -29,6 +30,7 @@ extension EventLog {
             var prev = Digest.zero
             var versions: [String: UInt64] = [:]
             var commandCount = 0
+            var merklePath: [MerkleHash] = []
             try reader.forEachRawEvent { seq, hash, canonical in
                 guard seq == expected else {
                     throw VerifyFault(seq: expected, message: "missing: the next stored event is seq \(seq)")
@@ -67,6 +69,7 @@ extension EventLog {
                     }
                     commandCount += 1
                 }
+                try Self.checkMerkle(seq: seq, hash: envelope.hash, reader: reader, path: &merklePath)
                 try extraCheck?(envelope, reader)
                 prev = envelope.hash
                 expected += 1
@@ -86,10 +89,42 @@ extension EventLog {
             for (stream, version) in versions where try reader.streamVersion(stream) != version {
                 throw VerifyFault(seq: nil, message: "the head of stream \(stream) is not its last version \(version)")
             }
+            guard try reader.txn.count(merkle) == Self.merkleNodeCount(treeSize: last) else {
+                throw VerifyFault(seq: nil, message: "the Merkle tree holds nodes for events that do not exist")
+            }
             guard try reader.txn.count(commands) == commandCount else {
                 throw VerifyFault(seq: nil, message: "the commandId index holds entries for events that do not exist")
             }
             return VerifyReport(events: last, head: head)
         }
+    }
+
+    /// Recomputes the perfect subtrees that event `seq` completes from the event hashes themselves (keeping the
+    /// left siblings on a stack) and compares each with the stored node: a rewritten tree is caught at the event.
+    static func checkMerkle(seq: UInt64, hash: Digest, reader: LogReader, path: inout [MerkleHash]) throws {
+        var node = MerkleTree.leafHash(hash.bytes)
+        var level = 0
+        var index = seq - 1
+        while true {
+            guard let stored = try reader.storedMerkleNode(level: level, index: index), stored == node.bytes else {
+                throw VerifyFault(seq: seq, message: "Merkle node (level \(level), index \(index)) does not match the events")
+            }
+            guard index & 1 == 1, let left = path.popLast() else { break }
+            node = MerkleTree.nodeHash(left, node)
+            level += 1
+            index >>= 1
+        }
+        path.append(node)
+    }
+
+    /// How many perfect-subtree nodes a tree of `n` leaves has: n at level 0, n/2 at level 1, …
+    static func merkleNodeCount(treeSize n: UInt64) -> Int {
+        var total: UInt64 = 0
+        var size = n
+        while size > 0 {
+            total += size
+            size >>= 1
+        }
+        return Int(total)
     }
 }

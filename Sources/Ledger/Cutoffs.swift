@@ -1,0 +1,83 @@
+import Domain
+import EventLog
+import Merkle
+import ProvinceTime
+import Reports
+
+/// How a report or query names its cutoff (SPEC §4): the whole log judged now, events 1…N, every event
+/// recorded at or before an instant, or the end of the day before a meeting.
+public enum CutoffSpec: Hashable, Sendable {
+    case now
+    /// Events 1…seq, judged at event seq's `recordedAt` unless `at` is given.
+    case seq(UInt64, at: Instant?)
+    /// Every event with `recordedAt ≤` the instant, judged at that instant (which may lie in the future).
+    case instant(Instant)
+    /// `meeting=DATE`: the end of the day before DATE, 23:59:59.999 local.
+    case meeting(LocalDate)
+}
+
+/// A cutoff that cannot be used; the message says what to give instead.
+public struct CutoffError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var parameter: String
+    public var message: String
+    public var description: String { message }
+}
+
+extension Ledger {
+    /// Resolves a cutoff to {seq, hash, at} and the Merkle tree at that seq, and hands `body` the state as of it.
+    /// The live state is used when the cutoff is the head; otherwise the log is folded up to the cutoff's seq.
+    public func withState<T>(asOf spec: CutoffSpec, _ body: (LedgerState, Cutoff) throws -> T) throws -> T {
+        try refresh()
+        let now = clock()
+        let (seq, at): (UInt64, Instant) = try log.read { reader in
+            let head = try reader.head
+            switch spec {
+            case .now:
+                return (head.seq, now)
+            case .seq(let n, let at):
+                guard n >= 1 else {
+                    throw CutoffError(parameter: "asOf", message: "seq của mốc phải từ 1 trở lên.")
+                }
+                guard n <= head.seq else {
+                    throw CutoffError(parameter: "asOf", message: "seq \(n) vượt quá cuối sổ cái (seq cuối là \(head.seq)).")
+                }
+                guard let event = try reader.event(n) else { throw LogError.corruptEvent(seq: n, reason: "missing") }
+                return (n, at ?? event.recordedAt)
+            case .instant(let t):
+                return (try Self.lastSeq(recordedAtOrBefore: t, reader: reader, head: head), t)
+            case .meeting(let date):
+                let t = Instant.endOfLocalDay(date.adding(days: -1))
+                return (try Self.lastSeq(recordedAtOrBefore: t, reader: reader, head: head), t)
+            }
+        }
+        let hash = try seq == 0 ? Digest.zero : log.read { reader in try reader.event(seq)?.hash ?? .zero }
+        let tree = try merkleRoot(treeSize: seq)
+        let cutoff = Cutoff(seq: seq, hash: hash.hex, at: at, treeSize: tree.map { _ in seq }, treeRoot: tree?.hex)
+        let usedLive: T? = try withState { live in
+            live.lastSeq == seq ? try body(live, cutoff) : nil
+        }
+        if let usedLive { return usedLive }
+        return try body(try state(throughSeq: seq), cutoff)
+    }
+
+    /// The last seq whose `recordedAt ≤ t` (0 when none): `recordedAt` never decreases, so a binary search.
+    static func lastSeq(recordedAtOrBefore t: Instant, reader: LogReader, head: LogHead) throws -> UInt64 {
+        guard let last = head.recordedAt else { return 0 }
+        if last <= t { return head.seq }
+        var low: UInt64 = 0  // recordedAt(low) ≤ t (0 stands for "before the log")
+        var high = head.seq  // recordedAt(high) > t
+        while high - low > 1 {
+            let mid = low + (high - low) / 2
+            guard let event = try reader.event(mid) else { throw LogError.corruptEvent(seq: mid, reason: "missing") }
+            if event.recordedAt <= t { low = mid } else { high = mid }
+        }
+        return low
+    }
+}
+
+extension Ledger {
+    /// The Merkle root over the first `treeSize` events (RFC 9162; the empty-tree root for 0).
+    public func merkleRoot(treeSize: UInt64) throws -> MerkleHash? {
+        try log.read { reader in try reader.merkleRoot(treeSize: treeSize) }
+    }
+}
