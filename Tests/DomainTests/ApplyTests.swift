@@ -31,6 +31,7 @@ struct ApplyTests {
         try ledger.submit(reassign(to: "SNV").with("coordinatingUnitIds", ["SXD", "STC"]))
         #expect(ledger.state.tasks["T-1"]?.coordinatingUnitIds == ["SXD", "STC"])
         #expect(ledger.state.tasks["T-1"]?.eventSeqs == [8, 9, 10, 11])
+        expectLeadIndexInStep(ledger.state)
     }
 
     @Test func extensionMovesTheDeadlineButNotTheOriginal() throws {
@@ -101,6 +102,7 @@ struct ApplyTests {
         #expect(state.tasks["T-3"]?.leadUnitId == "SXD", "a withdrawn task stays")
         #expect(state.tasks["T-4"]?.leadUnitId == "STC", "a task the merged unit only coordinates keeps its lead")
         #expect(state.tasks["T-4"]?.coordinatingUnitIds == ["SXD"])
+        expectLeadIndexInStep(state)
     }
 
     @Test func returnedTaskOfAMergedUnitMovesToTheEndOfTheChain() throws {
@@ -117,6 +119,7 @@ struct ApplyTests {
         // The successor now leads it: it may report again; the merged unit may not.
         #expect(ledger.outcome(submitReport(by: "SXD", date: "2025-03-07", at: "2025-03-07T10:00:00+07:00"))?.rule == .notLeadUnit)
         #expect(ledger.outcome(submitReport(by: "SNV", date: "2025-03-07", at: "2025-03-07T10:00:00+07:00")) == nil)
+        expectLeadIndexInStep(ledger.state)
     }
 
     @Test func headsAndTransfers() throws {
@@ -174,5 +177,12 @@ struct ApplyTests {
         let ledger = try TestLedger(province + [step("UnitRenamed", ["unitId": "SXD", "name": "Sở Xây dựng"]), reportProgress()])
         #expect(ledger.state.units["SXD"]?.name == "Sở Xây dựng")
         #expect(ledger.state.tasks["T-1"]?.eventSeqs == [8, 10])
+    }
+
+    /// `taskIdsByLeadUnit` lists exactly the tasks each unit leads.
+    private func expectLeadIndexInStep(_ state: LedgerState, sourceLocation: SourceLocation = #_sourceLocation) {
+        var expected: [String: Set<String>] = [:]
+        for task in state.tasks.values { expected[task.leadUnitId, default: []].insert(task.id) }
+        #expect(state.taskIdsByLeadUnit.filter { !$0.value.isEmpty } == expected, sourceLocation: sourceLocation)
     }
 }

@@ -44,6 +44,7 @@ extension LedgerState {
                 assignedAt: recordedAt,
                 assignedSeq: seq
             )
+            taskIdsByLeadUnit[e.leadUnitId, default: []].insert(e.taskId)
 
         case .taskCorrected(let e):
             updateTask(e.taskId, seq: seq) { task in
@@ -58,6 +59,7 @@ extension LedgerState {
             updateTask(e.taskId, seq: seq) { $0.deadline = e.newDeadline }
 
         case .taskReassigned(let e):
+            moveLead(of: e.taskId, to: e.leadUnitId)
             updateTask(e.taskId, seq: seq) { task in
                 task.leadUnitId = e.leadUnitId
                 if let coordinating = e.coordinatingUnitIds {
@@ -87,6 +89,7 @@ extension LedgerState {
 
         case .resultReturned(let e):
             let successor = tasks[e.taskId].map { endOfMergeChain($0.leadUnitId) }
+            if let successor { moveLead(of: e.taskId, to: successor) }
             updateTask(e.taskId, seq: seq) { task in
                 task.reportDocument = nil
                 task.result = nil
@@ -123,6 +126,13 @@ extension LedgerState {
         }
     }
 
+    /// Keeps `taskIdsByLeadUnit` in step when a task changes lead; call it before changing `leadUnitId`.
+    private mutating func moveLead(of taskId: String, to newLead: String) {
+        guard let oldLead = tasks[taskId]?.leadUnitId, oldLead != newLead else { return }
+        taskIdsByLeadUnit[oldLead]?.remove(taskId)
+        taskIdsByLeadUnit[newLead, default: []].insert(taskId)
+    }
+
     /// Updates the task in place (no copy of its history) and records `seq` in that history.
     /// Optional chaining mutates the dictionary's storage in place, so the history array is never copied.
     private mutating func updateTask(_ id: String, seq: UInt64, _ change: (inout TaskState) -> Void) {
@@ -133,17 +143,19 @@ extension LedgerState {
     /// this instant to the successor, as if reassigned (assignee cleared); the merge joins each moved task's
     /// history. Completed tasks stay with the merged unit until a `ResultReturned` reopens them.
     private mutating func applyMerge(_ e: UnitMerged, seq: UInt64, recordedAt: Instant) {
-        let merged = Set(e.unitIds)
         for id in e.unitIds {
             units[id]?.mergedInto = e.intoUnitId
             units[id]?.mergedAt = recordedAt
         }
-        let moving = tasks.values.filter { merged.contains($0.leadUnitId) && !$0.isComplete && !$0.isWithdrawn }.map(\.id)
-        for id in moving {
-            updateTask(id, seq: seq) { task in
-                task.leadUnitId = e.intoUnitId
-                task.assigneePersonId = nil
-                task.coordinatingUnitIds.removeAll { $0 == e.intoUnitId }
+        for unitId in e.unitIds {
+            for id in taskIdsByLeadUnit[unitId] ?? [] {
+                guard let task = tasks[id], !task.isComplete, !task.isWithdrawn else { continue }
+                moveLead(of: id, to: e.intoUnitId)
+                updateTask(id, seq: seq) { task in
+                    task.leadUnitId = e.intoUnitId
+                    task.assigneePersonId = nil
+                    task.coordinatingUnitIds.removeAll { $0 == e.intoUnitId }
+                }
             }
         }
     }

@@ -13,6 +13,10 @@ public struct LedgerState: Hashable, Sendable {
     /// Every `ScoringPolicyPublished`, in log order.
     public var policies: [ScoringPolicy] = []
     public var tokens: [String: TokenState] = [:]
+    /// The ids of the tasks each unit leads now (after reassignments and merges), kept by `apply`, so that a
+    /// `UnitMerged` moves the merged units' tasks without scanning every task of the province on replay.
+    /// A state assembled by hand rather than through `apply` must keep it in step with `tasks[…].leadUnitId`.
+    public var taskIdsByLeadUnit: [String: Set<String>] = [:]
     /// `seq` of the last event folded in; 0 for an empty ledger.
     public var lastSeq: UInt64 = 0
     /// `recordedAt` of the last event folded in.
