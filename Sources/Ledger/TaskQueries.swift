@@ -1,0 +1,168 @@
+import CanonicalJSON
+import Domain
+import EventLog
+import ProvinceTime
+import Reports
+
+/// Which tasks a list shows (CLI `taskledger tasks`, HTTP `GET /v1/tasks`).
+public struct TaskFilter: Hashable, Sendable {
+    /// Tasks the unit leads (after reassignments and merges).
+    public var leadUnitId: String?
+    public var status: TaskStatus?
+    public var deadlineFrom: LocalDate?
+    public var deadlineTo: LocalDate?
+    /// Assignment dates (local date of `TaskAssigned.recordedAt`).
+    public var assignedFrom: LocalDate?
+    public var assignedTo: LocalDate?
+    /// Case-insensitive text in the title.
+    public var text: String?
+    /// A `unit` reader sees only the tasks its unit leads or coordinates (SPEC §1).
+    public var visibleToUnit: String?
+    /// Paging: tasks with an id after this one (code-point order), so pages stay stable while the log grows.
+    public var afterTaskId: String?
+    public var limit: Int
+
+    public init(
+        leadUnitId: String? = nil,
+        status: TaskStatus? = nil,
+        deadlineFrom: LocalDate? = nil,
+        deadlineTo: LocalDate? = nil,
+        assignedFrom: LocalDate? = nil,
+        assignedTo: LocalDate? = nil,
+        text: String? = nil,
+        visibleToUnit: String? = nil,
+        afterTaskId: String? = nil,
+        limit: Int = .max
+    ) {
+        self.leadUnitId = leadUnitId
+        self.status = status
+        self.deadlineFrom = deadlineFrom
+        self.deadlineTo = deadlineTo
+        self.assignedFrom = assignedFrom
+        self.assignedTo = assignedTo
+        self.text = text
+        self.visibleToUnit = visibleToUnit
+        self.afterTaskId = afterTaskId
+        self.limit = limit
+    }
+
+    func matches(_ task: TaskState, status taskStatus: TaskStatus) -> Bool {
+        if let visibleToUnit, task.leadUnitId != visibleToUnit, !task.coordinatingUnitIds.contains(visibleToUnit) { return false }
+        if let leadUnitId, task.leadUnitId != leadUnitId { return false }
+        if let status, taskStatus != status { return false }
+        if let deadlineFrom, task.deadline < deadlineFrom { return false }
+        if let deadlineTo, task.deadline > deadlineTo { return false }
+        let assigned = task.assignedAt.localDate
+        if let assignedFrom, assigned < assignedFrom { return false }
+        if let assignedTo, assigned > assignedTo { return false }
+        if let text, !text.isEmpty, !task.title.localizedCaseInsensitiveContainsCompat(text) { return false }
+        return true
+    }
+}
+
+/// One page of tasks, judged at a cutoff.
+public struct TaskPage: Sendable {
+    public var tasks: [JSONValue]
+    public var cutoff: Cutoff
+    /// The `afterTaskId` of the next page; `nil` on the last page.
+    public var nextCursor: String?
+}
+
+extension Ledger {
+    /// The tasks matching `filter`, as of `cutoff`, in task-id code-point order, with their status at that cutoff.
+    public func tasks(_ filter: TaskFilter, asOf cutoff: CutoffSpec = .now) throws -> TaskPage {
+        try withState(asOf: cutoff) { state, cut in
+            let judgedOn = cut.at.localDate
+            let ids = state.tasks.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            var page: [JSONValue] = []
+            var next: String? = nil
+            for id in ids {
+                if let after = filter.afterTaskId, !after.utf8.lexicographicallyPrecedes(id.utf8) { continue }
+                guard let task = state.tasks[id] else { continue }
+                let status = task.status(judgedOn: judgedOn)
+                guard filter.matches(task, status: status) else { continue }
+                if page.count == filter.limit {
+                    next = page.last.flatMap { $0["taskId"]?.stringValue }
+                    break
+                }
+                page.append(TaskJSON.task(task, status: status, state: state))
+            }
+            return TaskPage(tasks: page, cutoff: cut, nextCursor: next)
+        }
+    }
+
+    /// One task as of `cutoff`, with its status, or `nil` when it does not exist at that point.
+    public func task(_ taskId: String, asOf cutoff: CutoffSpec = .now) throws -> (task: TaskState, json: JSONValue, cutoff: Cutoff)? {
+        try withState(asOf: cutoff) { state, cut in
+            guard let task = state.tasks[taskId] else { return nil }
+            return (task, TaskJSON.task(task, status: task.status(judgedOn: cut.at.localDate), state: state), cut)
+        }
+    }
+
+    /// The current version of a stream (`task/T-1`): the ETag a client sends back in `If-Match`.
+    public func streamVersion(_ stream: String) throws -> UInt64 {
+        try log.read { reader in try reader.streamVersion(stream) }
+    }
+
+    /// Every event of one task up to `cutoff`, in log order, including the `UnitMerged` events that moved it.
+    public func history(taskId: String, asOf cutoff: CutoffSpec = .now) throws -> (events: [Envelope], cutoff: Cutoff)? {
+        let found: ([UInt64], Cutoff)? = try withState(asOf: cutoff) { state, cut in
+            state.tasks[taskId].map { ($0.eventSeqs, cut) }
+        }
+        guard let (seqs, cut) = found else { return nil }
+        let events = try log.read { reader in try seqs.compactMap { try reader.event($0) } }
+        return (events, cut)
+    }
+}
+
+/// The JSON form of a task, shared by the CLI and the HTTP API.
+public enum TaskJSON {
+    public static func task(_ t: TaskState, status: TaskStatus, state: LedgerState) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "taskId": .string(t.id),
+            "issuer": .string(t.issuer.rawValue),
+            "sourceDocument": document(t.sourceDocument),
+            "title": .string(t.title),
+            "leadUnitId": .string(t.leadUnitId),
+            "leadUnitName": .string(state.units[t.leadUnitId]?.name ?? t.leadUnitId),
+            "coordinatingUnitIds": .array(t.coordinatingUnitIds.map { .string($0) }),
+            "deadline": .string(t.deadline.description),
+            "originalDeadline": .string(t.originalDeadline.description),
+            "assignedAt": .string(t.assignedAt.description),
+            "status": .string(status.rawValue),
+            "statusLabel": .string(status.vietnameseLabel),
+        ]
+        if let details = t.details { o["details"] = .string(details) }
+        if let field = t.field { o["field"] = .string(field) }
+        if let assignee = t.assigneePersonId { o["assigneePersonId"] = .string(assignee) }
+        if let report = t.reportDocument {
+            var r: [String: JSONValue] = [
+                "document": document(report.document), "unitId": .string(report.unitId), "recordedAt": .string(report.recordedAt.description),
+            ]
+            if let summary = report.summary { r["summary"] = .string(summary) }
+            o["reportDocument"] = .object(r)
+        }
+        if let result = t.result {
+            o["result"] = .object([
+                "result": .string(result.text), "unitId": .string(result.unitId), "recordedAt": .string(result.recordedAt.description),
+            ])
+        }
+        if let done = t.completionDate { o["completionDate"] = .string(done.description) }
+        if let grade = t.grade { o["grade"] = .string(grade.rawValue) }
+        if let withdrawn = t.withdrawnAt { o["withdrawnAt"] = .string(withdrawn.description) }
+        return .object(o)
+    }
+
+    static func document(_ d: DocumentRef) -> JSONValue {
+        var o: [String: JSONValue] = ["number": .string(d.number), "date": .string(d.date.description)]
+        if let signer = d.signer { o["signer"] = .string(signer) }
+        return .object(o)
+    }
+}
+
+extension String {
+    /// Case-insensitive containment without Foundation's locale machinery (titles are Vietnamese; lowercasing is enough).
+    func localizedCaseInsensitiveContainsCompat(_ other: String) -> Bool {
+        lowercased().contains(other.lowercased())
+    }
+}
