@@ -110,6 +110,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "HTTPAPITests",
+            dependencies: [
+                "HTTPAPI", "Ledger", "Domain", "EventLog", "CanonicalJSON", "ProvinceTime", "Reports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "IntegrationTests",
             dependencies: ["TestSupport", "CanonicalJSON"],
             swiftSettings: swiftSettings
