@@ -142,7 +142,8 @@ enum ProvinceCatalog {
         )
     }
 
-    /// One `UnitMerged`, with the successor's new head (a person coming from the first merged unit) when it gets one.
+    /// One `UnitMerged`; the staff of the merged units move to the successor, and when the successor gets a new
+    /// head it is the former head of `newHeadFrom`.
     struct Merge: Sendable {
         var unitIds: [String]
         var intoUnitId: String
