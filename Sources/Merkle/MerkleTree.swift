@@ -42,7 +42,7 @@ public enum MerkleTree {
         existing: some MerkleNodeSource
     ) throws -> [(level: Int, index: UInt64, hash: MerkleHash)] {
         var completed: [(level: Int, index: UInt64, hash: MerkleHash)] = [(0, index, leaf)]
-        completed.reserveCapacity(index.trailingZeroBitCount == 0 ? 1 + (~index).trailingZeroBitCount : 1)
+        completed.reserveCapacity(1 + (~index).trailingZeroBitCount)  // one node per trailing 1 bit of index, plus the leaf
         var level = 0
         var position = index
         var hash = leaf
@@ -66,19 +66,22 @@ public enum MerkleTree {
     /// largest power of two ≤ end − start, so the range is a run of aligned perfect subtrees.
     static func subtreeHash(start: UInt64, end: UInt64, nodes: some MerkleNodeSource) throws -> MerkleHash {
         precondition(start < end, "a subtree covers at least one leaf")
+        // The smallest perfect subtree is the rightmost; fold the others onto it from right to left.
         var remaining = end - start
         var position = end
-        var folded: MerkleHash?
-        while remaining != 0 {
+        func nextPerfectSubtreeLeftward() throws -> MerkleHash {
             let level = remaining.trailingZeroBitCount
             let width: UInt64 = 1 << UInt64(level)
             position -= width
-            assert(position & (width - 1) == 0, "perfect subtrees of an RFC 9162 split are aligned")
-            let perfect = try nodes.node(level: level, index: position >> UInt64(level))
-            folded = folded.map { nodeHash(perfect, $0) } ?? perfect
             remaining -= width
+            assert(position & (width - 1) == 0, "perfect subtrees of an RFC 9162 split are aligned")
+            return try nodes.node(level: level, index: position >> UInt64(level))
         }
-        return folded!
+        var folded = try nextPerfectSubtreeLeftward()
+        while remaining != 0 {
+            folded = nodeHash(try nextPerfectSubtreeLeftward(), folded)
+        }
+        return folded
     }
 
     /// k in RFC 9162: the largest power of two smaller than `size` (which is at least 2).

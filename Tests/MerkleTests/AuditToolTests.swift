@@ -173,6 +173,117 @@ struct AuditToolTests {
     }
 }
 
+/// Differential check of the two implementations: the Swift verifiers decide every case (genuine proofs and altered
+/// ones, sizes and roots that do not belong together), and audit.py's RFC 9162 functions must decide each the same way.
+@Suite(
+    "audit.py's verifiers agree with the Swift ones",
+    .enabled(if: AuditTool.isAvailable, "skipped: python3 with the `cryptography` module is not installed (pip install cryptography)")
+)
+struct AuditVerifierAgreementTests {
+    private func variants(_ proof: [MerkleHash]) -> [[MerkleHash]] {
+        var result = [proof, proof + [MerkleTree.leafHash([9])]]
+        if !proof.isEmpty { result += [Array(proof.dropLast()), Array(proof.dropFirst())] }
+        if proof.count >= 2 { result.append(proof.reversed()) }
+        return result
+    }
+
+    @Test("on every inclusion and consistency case up to 32 leaves, genuine and altered")
+    func agreement() throws {
+        let nodes = try InMemoryNodes.events(33)
+        let roots = try (0...33).map { try MerkleTree.root(treeSize: UInt64($0), nodes: nodes) }
+        var cases: [String] = []
+        var genuine = 0
+        func add(_ kind: String, _ numbers: String, _ hashes: String, _ proof: [MerkleHash], _ expected: Bool) {
+            cases.append(
+                "{\"kind\":\"\(kind)\",\(numbers),\(hashes),\"proof\":[\(proof.map { "\"\($0.hex)\"" }.joined(separator: ","))],\"expected\":\(expected)}"
+            )
+        }
+        for n in 1...32 {
+            for i in 0..<n {
+                let leaf = try nodes.node(level: 0, index: UInt64(i))
+                let proof = try MerkleTree.inclusionProof(leafIndex: UInt64(i), treeSize: UInt64(n), nodes: nodes.prefix(UInt64(n)))
+                for claimedSize in Set([n, n - 1, n + 1, 2 * n, n / 2]) where claimedSize >= 0 {
+                    for (variant, (leafIndex, candidate)) in [(i, leaf), (i + 1, leaf), (i, roots[n])].enumerated() {
+                        for altered in variants(proof) {
+                            let holds = MerkleTree.verifyInclusion(
+                                leaf: candidate,
+                                leafIndex: UInt64(leafIndex),
+                                treeSize: UInt64(claimedSize),
+                                proof: altered,
+                                root: roots[n]
+                            )
+                            if holds && claimedSize == n && variant == 0 && altered == proof { genuine += 1 }
+                            add(
+                                "inclusion",
+                                "\"index\":\(leafIndex),\"size\":\(claimedSize)",
+                                "\"leaf\":\"\(candidate.hex)\",\"root\":\"\(roots[n].hex)\"",
+                                altered,
+                                holds
+                            )
+                        }
+                    }
+                }
+            }
+        }
+        for n in 0...32 {
+            for m in 0...n {
+                let proof = try MerkleTree.consistencyProof(from: UInt64(m), to: UInt64(n), nodes: nodes.prefix(UInt64(n)))
+                let claimedSizes: [(Int, Int)] = [(m, n), (m - 1, n), (m + 1, n), (m, n + 1), (m, n - 1), (n, m)]
+                for (claimedOld, claimedNew) in claimedSizes where claimedOld >= 0 && claimedNew >= 0 {
+                    for (oldRoot, newRoot) in [(roots[m], roots[n]), (roots[n], roots[m]), (roots[m], roots[m])] {
+                        for altered in variants(proof) {
+                            let holds = MerkleTree.verifyConsistency(
+                                from: UInt64(claimedOld),
+                                to: UInt64(claimedNew),
+                                oldRoot: oldRoot,
+                                newRoot: newRoot,
+                                proof: altered
+                            )
+                            add(
+                                "consistency",
+                                "\"old\":\(claimedOld),\"new\":\(claimedNew)",
+                                "\"oldRoot\":\"\(oldRoot.hex)\",\"newRoot\":\"\(newRoot.hex)\"",
+                                altered,
+                                holds
+                            )
+                        }
+                    }
+                }
+            }
+        }
+        #expect(genuine == 528, "every genuine inclusion proof up to 32 leaves verifies in Swift")
+        let files = try AuditFiles()
+        defer { files.remove() }
+        let casesFile = try files.write("cases.ndjson", cases.joined(separator: "\n"))
+        let driver = """
+            import json, sys
+            sys.path.insert(0, sys.argv[1])
+            import audit
+            h = bytes.fromhex
+            wrong = []
+            count = 0
+            for line in open(sys.argv[2]):
+                c = json.loads(line)
+                proof = [h(p) for p in c["proof"]]
+                if c["kind"] == "inclusion":
+                    got = audit.verify_inclusion(h(c["leaf"]), c["index"], c["size"], proof, h(c["root"]))
+                else:
+                    got = audit.verify_consistency(c["old"], c["new"], h(c["oldRoot"]), h(c["newRoot"]), proof)
+                count += 1
+                if got != c["expected"]:
+                    wrong.append(line.strip())
+            print(f"{count} cases, {len(wrong)} disagreements")
+            for line in wrong[:5]:
+                print(line)
+            sys.exit(1 if wrong else 0)
+            """
+        let toolsDirectory = URL(fileURLWithPath: AuditTool.script).deletingLastPathComponent().path
+        let result = try AuditTool.run(["-c", driver, toolsDirectory, casesFile])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.hasPrefix("\(cases.count) cases, 0 disagreements"), "\(result.output)")
+    }
+}
+
 /// Lowercase hex of raw bytes, for writing keys the way an operator would paste them.
 private func hexString(_ bytes: some Sequence<UInt8>) -> String {
     bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
