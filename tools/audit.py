@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Audit a TaskLedger log from the outside: signed checkpoints, inclusion and consistency proofs, whole exports.
 
-Written from docs/merkle.md and RFC 9162 (section 2.1) alone; it shares no code with the ledger, so a bug there is
+Written from events.md (section 9) and RFC 9162 (section 2.1) alone; it shares no code with the ledger, so a bug there is
 not repeated here. Needs Python 3.9+ and, to check signatures, the PyPI package `cryptography` (Ed25519 only).
 
     audit.py checkpoint CP.json --public-key KEY
@@ -60,7 +60,7 @@ def verify_inclusion(leaf, leaf_index, tree_size, path, root):
 
 
 def verify_consistency(first, second, first_hash, second_hash, path):
-    """RFC 9162 2.1.4.2 for 0 < first < second; docs/merkle.md adds first == 0 and first == second."""
+    """RFC 9162 2.1.4.2 for 0 < first < second; events.md (section 9) adds first == 0 and first == second."""
     if first > second:
         return False
     if first == 0:

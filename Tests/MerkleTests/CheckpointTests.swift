@@ -18,7 +18,7 @@ struct CheckpointTests {
         #expect(testSigningKey.publicKey.isValidSignature(checkpoint.signature, for: Array(text.utf8)))
     }
 
-    /// The worked example of docs/merkle.md §5, so that the document and the code cannot drift apart.
+    /// The worked example of events.md (section 9) §5, so that the document and the code cannot drift apart.
     @Test("the documented worked example")
     func documentedExample() throws {
         let nodes = try InMemoryNodes.events(3)

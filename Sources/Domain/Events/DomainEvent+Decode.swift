@@ -20,7 +20,7 @@ extension DomainEvent {
         return try read(eventType, from: &reader)
     }
 
-    /// Reads the payload of `type` in the field order documented in `docs/event-types.md`.
+    /// Reads the payload of `type` in the field order documented in `events.md (section 8)`.
     static func read(_ type: EventType, from r: inout PayloadReader) throws(Refusal) -> DomainEvent {
         switch type {
         case .unitRegistered: .unitRegistered(try UnitRegistered(reading: &r))

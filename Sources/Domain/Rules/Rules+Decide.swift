@@ -4,7 +4,7 @@ extension Rules {
     /// The state rules, judged against `state` as if the event were appended at `recordedAt`.
     ///
     /// Order: for a `unit` actor, its unit must be registered (`unknownUnit`, `actor.unitId`); then the
-    /// type's rules in the order of `docs/event-types.md`. In general: the id the event creates or the task
+    /// type's rules in the order of `events.md (section 8)`. In general: the id the event creates or the task
     /// it concerns (`duplicateId`, `unknown*`), `taskWithdrawn`, the other references in field order
     /// (`unknown*`, then the merged-unit rules of that reference), then the type's own rules, dates last.
     /// Throws the first broken rule; returns normally when the event may be appended.

@@ -3,7 +3,7 @@ import CanonicalJSON
 /// The rules of SPEC §3, in two steps the ledger calls inside one write transaction:
 /// `validate` (state-free) → idempotency check on (type, payload) → `decide` (against the state) → append → `apply`.
 ///
-/// Each step throws the *first* broken rule in a fixed, documented order (`docs/event-types.md`), so a
+/// Each step throws the *first* broken rule in a fixed, documented order (`events.md (section 8)`), so a
 /// command that breaks two rules always gets the same answer.
 public enum Rules {
     /// The state-free checks, in this order:
@@ -12,7 +12,7 @@ public enum Rules {
     /// 3. the actor's shape: a `unit` actor needs `actor.unitId` (`missingField`) in the id format
     ///    (`invalidValue`); any other actor must not carry one (`invalidValue`);
     /// 4. the payload: `wrongType` when it is not an object, then field by field in the order of
-    ///    `docs/event-types.md` (`missingField`, `wrongType`, the text rules, `invalidValue`, …), then the
+    ///    `events.md (section 8)` (`missingField`, `wrongType`, the text rules, `invalidValue`, …), then the
     ///    type's cross-field rules (`classifiedTask` comes first of all for `TaskAssigned`);
     /// 5. `unitIdNotOwn` (`payload.unitId`) for the types a unit writes.
     public static func validate(_ command: Command) throws(Refusal) -> ValidatedCommand {
