@@ -28,36 +28,44 @@ struct AppendLoop: ParsableCommand {
         nonisolated(unsafe) var failures = 0
         let perCaller = (count + concurrency - 1) / max(concurrency, 1)
         let started = DispatchTime.now().uptimeNanoseconds
-        DispatchQueue.concurrentPerform(iterations: concurrency) { caller in
-            var mine: [UInt64] = []
-            for k in 0..<perCaller {
-                let n = caller * perCaller + k
-                if n >= count { break }
-                let unitId = "\(prefix)-\(n)"
-                let request = CommandRequest(
-                    type: "UnitRegistered",
-                    actor: Actor(role: .office),
-                    payload: .object(["unitId": .string(unitId), "name": .string("Đơn vị thử \(n)"), "kind": .string("other")])
-                )
-                let t0 = DispatchTime.now().uptimeNanoseconds
-                let outcome = try? ledger.executeAndWait(request)
-                mine.append(DispatchTime.now().uptimeNanoseconds - t0)
-                if case .appended(let e) = outcome {
-                    if !quiet {
+        // One thread per caller (not concurrentPerform, which runs only as many at once as there are cores):
+        // group commit is measured by how many callers wait on a commit together.
+        let group = DispatchGroup()
+        for caller in 0..<concurrency {
+            group.enter()
+            Thread {
+                defer { group.leave() }
+                var mine: [UInt64] = []
+                for k in 0..<perCaller {
+                    let n = caller * perCaller + k
+                    if n >= count { break }
+                    let unitId = "\(prefix)-\(n)"
+                    let request = CommandRequest(
+                        type: "UnitRegistered",
+                        actor: Actor(role: .office),
+                        payload: .object(["unitId": .string(unitId), "name": .string("Đơn vị thử \(n)"), "kind": .string("other")])
+                    )
+                    let t0 = DispatchTime.now().uptimeNanoseconds
+                    let outcome = try? ledger.executeAndWait(request)
+                    mine.append(DispatchTime.now().uptimeNanoseconds - t0)
+                    if case .appended(let e) = outcome {
+                        if !quiet {
+                            lock.lock()
+                            out.write(Data("ack \(e.seq) \(unitId)\n".utf8))
+                            lock.unlock()
+                        }
+                    } else {
                         lock.lock()
-                        out.write(Data("ack \(e.seq) \(unitId)\n".utf8))
+                        failures += 1
                         lock.unlock()
                     }
-                } else {
-                    lock.lock()
-                    failures += 1
-                    lock.unlock()
                 }
-            }
-            lock.lock()
-            latencies += mine
-            lock.unlock()
+                lock.lock()
+                latencies += mine
+                lock.unlock()
+            }.start()
         }
+        group.wait()
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         latencies.sort()
         func percentile(_ p: Double) -> Double {
