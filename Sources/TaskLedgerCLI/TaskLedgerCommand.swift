@@ -9,6 +9,7 @@ struct TaskLedgerCommand: AsyncParsableCommand {
         subcommands: [
             Demo.self, Import.self, Export.self, Verify.self, Stats.self, Backup.self, Token.self, Report.self,
             Tasks.self, History.self, AppendLoop.self,
+            KeyCommand.self, CheckpointCommand.self, Prove.self,
         ]
     )
 }
