@@ -22,19 +22,17 @@ public final class Ledger: @unchecked Sendable {
     private var live = LedgerState()
     private var stateLock = pthread_rwlock_t()
     private var committer: GroupCommit<CommandRequest, CommandOutcome>?
+    let snapshotScheduler = SnapshotScheduler(policy: .fromEnvironment())
 
-    /// Opens (or creates) the ledger in `directory` and folds the log into the live state.
+    /// Opens (or creates) the ledger in `directory`: the newest valid snapshot, then the events after it.
     public init(directory: String, clock: @escaping @Sendable () -> Instant = { Instant.now() }) throws {
         self.directory = directory
         self.clock = clock
         log = try EventLog(directory: directory)
         tokenSecrets = try log.database("tokenSecrets")
         pthread_rwlock_init(&stateLock, nil)
-        live = try log.read { reader in
-            var state = LedgerState()
-            try Replay.catchUp(&state, through: try reader.head.seq, reader: reader)
-            return state
-        }
+        live = try stateFromSnapshots(through: nil)
+        snapshotScheduler.consider(live, log: log, clock: clock)
         committer = GroupCommit { [unowned self] batch in try self.process(batch) }
     }
 
@@ -46,6 +44,7 @@ public final class Ledger: @unchecked Sendable {
     /// Stops taking commands and commits what was submitted; the ledger is unusable for commands afterwards.
     public func close() {
         committer?.shutdown()
+        snapshotScheduler.drain()
     }
 
     // MARK: - Commands
@@ -78,11 +77,13 @@ public final class Ledger: @unchecked Sendable {
         defer { pthread_rwlock_unlock(&stateLock) }
         let saved: LedgerState? = restoreOnFailure ? live : nil
         do {
-            return try log.write { writer in
+            let result = try log.write { writer in
                 if let saved, live.lastSeq != saved.lastSeq { live = saved }
                 try self.syncLive(with: writer.reader)
                 return try body(writer)
             }
+            snapshotScheduler.consider(live, log: log, clock: clock)
+            return result
         } catch {
             if let saved {
                 live = saved
@@ -250,12 +251,8 @@ public final class Ledger: @unchecked Sendable {
         try log.read { reader in try syncLive(with: reader) }
     }
 
-    /// The state as of `seq`: events 1…seq folded from the log (SPEC §4 cutoffs).
+    /// The state as of `seq` (SPEC §4 cutoffs): the nearest valid snapshot at or before it, then the events up to `seq`.
     public func state(throughSeq seq: UInt64) throws -> LedgerState {
-        try log.read { reader in
-            var state = LedgerState()
-            try Replay.catchUp(&state, through: seq, reader: reader)
-            return state
-        }
+        try stateFromSnapshots(through: seq)
     }
 }
