@@ -5,8 +5,9 @@ import Hummingbird
 import Ledger
 import Merkle
 
-/// What auditors (and the Office) read: the raw log as NDJSON, one task's raw events, `verify`, and the
-/// Merkle proofs of RFC 9162.
+/// What auditors (and the Office) read: the raw log as NDJSON, one task's raw events, `verify`, signed
+/// checkpoints and the Merkle proofs of RFC 9162 (through the same ledger functions as the CLI, so the documents
+/// are byte-identical to `taskledger checkpoint` / `prove`).
 ///
 /// Events are served as NDJSON (`application/x-ndjson`), one canonical envelope a line, exactly the lines
 /// `taskledger export` writes, so the same tools check both (`tools/verify-export.py`).
@@ -30,6 +31,9 @@ enum AuditRoutes {
             },
             Route(method: .get, path: "/v1/audit/proof/consistency", access: .audit, query: ["from", "to"]) { call in
                 try consistency(call, ledger: ledger)
+            },
+            Route(method: .get, path: "/v1/audit/checkpoint", access: .audit, query: ["treeSize"]) { call in
+                try checkpoint(call, ledger: ledger)
             },
         ]
     }
@@ -99,25 +103,15 @@ enum AuditRoutes {
         }
     }
 
-    /// The inclusion proof of event `seq` in the tree of `treeSize` events (default: the whole log).
+    /// The inclusion proof of event `seq` in the tree of `treeSize` events (default: the whole log), in the form
+    /// of `docs/merkle.md`, byte for byte what `taskledger prove` prints.
     static func inclusion(_ call: Call, ledger: Ledger) throws -> Response {
         guard let seq = try call.count("seq") else {
             throw Problem.badParameter("seq", "Thiếu tham số seq (số thứ tự của sự kiện cần chứng minh).")
         }
-        let value: JSONValue = try ledger.log.read { reader in
-            let head = try reader.head
-            let treeSize = try call.count("treeSize") ?? head.seq
-            try checkTreeSize(treeSize, head: head.seq, parameter: "treeSize")
-            guard seq >= 1, seq <= treeSize else {
-                throw Problem.badParameter("seq", "seq phải từ 1 đến treeSize (\(treeSize)); nhận được \(seq).")
-            }
-            let proof = try InclusionProof(leafIndex: seq - 1, treeSize: treeSize, hashes: reader.inclusionProof(seq: seq, treeSize: treeSize))
-            guard case .object(var o) = try JSONParser.parse(Array(proof.jsonText.utf8)) else { throw Problem.internalError }
-            o["rootHash"] = .string(try reader.merkleRoot(treeSize: treeSize).hex)
-            o["eventHash"] = .string(try reader.event(seq)?.hash.hex ?? "")
-            return .object(o)
-        }
-        return .json(value)
+        let treeSize = try call.count("treeSize")
+        let proof = try audited { try ledger.inclusionProof(seq: seq, treeSize: treeSize) }
+        return jsonText(proof.jsonText)
     }
 
     /// The consistency proof between the trees of `from` and `to` events (`to` default: the whole log).
@@ -125,25 +119,32 @@ enum AuditRoutes {
         guard let from = try call.count("from") else {
             throw Problem.badParameter("from", "Thiếu tham số from (kích thước cây cũ).")
         }
-        let value: JSONValue = try ledger.log.read { reader in
-            let head = try reader.head
-            let to = try call.count("to") ?? head.seq
-            try checkTreeSize(to, head: head.seq, parameter: "to")
-            guard from >= 1, from <= to else {
-                throw Problem.badParameter("from", "from phải từ 1 đến to (\(to)); nhận được \(from).")
-            }
-            let proof = try ConsistencyProof(oldTreeSize: from, newTreeSize: to, hashes: reader.consistencyProof(from: from, to: to))
-            guard case .object(var o) = try JSONParser.parse(Array(proof.jsonText.utf8)) else { throw Problem.internalError }
-            o["oldRootHash"] = .string(try reader.merkleRoot(treeSize: from).hex)
-            o["newRootHash"] = .string(try reader.merkleRoot(treeSize: to).hex)
-            return .object(o)
-        }
-        return .json(value)
+        let to = try call.count("to")
+        let proof = try audited { try ledger.consistencyProof(from: from, to: to) }
+        return jsonText(proof.jsonText)
     }
 
-    static func checkTreeSize(_ size: UInt64, head: UInt64, parameter: String) throws {
-        guard size >= 1, size <= head else {
-            throw Problem.badParameter(parameter, "\(parameter) phải từ 1 đến số sự kiện hiện có (\(head)); nhận được \(size).")
+    /// A checkpoint of the tree of `treeSize` events (default: the whole log), signed with the ledger's current
+    /// key, with the public key that verifies it (`tools/audit.py` reads it).
+    static func checkpoint(_ call: Call, ledger: Ledger) throws -> Response {
+        let treeSize = try call.count("treeSize")
+        let signed = try audited { try ledger.checkpoint(treeSize: treeSize) }
+        return jsonText(signed.jsonText)
+    }
+
+    /// The ledger's audit documents are one line of JSON already; served as they are, with a final newline.
+    static func jsonText(_ text: String) -> Response {
+        .bytes(Array(text.utf8) + [0x0A], status: .ok, headers: [.contentType: "application/json"])
+    }
+
+    /// Runs an audit read, turning a size the log cannot answer into a 400 naming the parameter.
+    static func audited<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as AuditRequestError {
+            throw Problem.badParameter(error.parameter, "Kích thước cây hoặc seq không hợp lệ: \(error.message).")
+        } catch let error as MerkleError {
+            throw Problem.badParameter("treeSize", "Không thể lập bằng chứng: \(error.description).")
         }
     }
 }

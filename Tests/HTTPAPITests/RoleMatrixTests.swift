@@ -31,7 +31,7 @@ import Testing
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
         let routes = APIRoutes.all(ledger: server.ledger, metrics: APIMetrics(registry: HTTPServer.registry))
-        #expect(routes.count == 29)
+        #expect(routes.count == 30)
         for route in routes {
             let method = route.method.rawValue
             let path = Self.concrete(route.path)
