@@ -51,6 +51,14 @@ public struct SigningKeys: Sendable {
         return keys
     }
 
+    /// Creates the first key pair of a ledger whose data directory this process may write, and does nothing for one it
+    /// may only read (an auditor's read-only copy): what opening a writable ledger calls, so that the key exists from
+    /// the first event on and every `backup` carries it.
+    public static func createIfMissing(dataDirectory: String) throws {
+        guard access(dataDirectory, W_OK) == 0 else { return }
+        _ = try openOrCreate(dataDirectory: dataDirectory)
+    }
+
     /// The keys of the ledger in `dataDirectory`, without creating any (for reading public keys).
     public static func existing(dataDirectory: String) -> SigningKeys {
         SigningKeys(directory: dataDirectory + "/keys")
