@@ -7,7 +7,7 @@ struct TaskLedgerCommand: AsyncParsableCommand {
         commandName: "taskledger",
         abstract: "Sổ cái nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao — an event-sourced, hash-chained ledger of assigned tasks.",
         subcommands: [
-            Demo.self, Import.self, Export.self, Verify.self, Stats.self, Backup.self, Token.self, Report.self,
+            Serve.self, Demo.self, Import.self, Export.self, Verify.self, Stats.self, Backup.self, Token.self, Report.self,
             Tasks.self, History.self, AppendLoop.self, SnapshotCommand.self, Rebuild.self,
             KeyCommand.self, CheckpointCommand.self, Prove.self,
         ]
