@@ -77,7 +77,7 @@ extension Ledger {
             differences += StateDifference.between(rebuilt: state, other: liveAtHead, snapshotSeq: nil)
             return (head, state)
         }
-        var written: Snapshot?
+        var written: SnapshotRecord?
         let encodeTime = try clock.measure {
             if rebuilt.lastSeq > 0 { written = try SnapshotScheduler.make(rebuilt, log: log, clock: self.clock) }
         }

@@ -45,16 +45,34 @@ public struct Snapshot: Hashable, Sendable {
 
     /// The stored value: header, then the state bytes.
     public func encoded() -> [UInt8] {
+        var out = header(stateBytes: state.count, checksum: state.withUnsafeBytes { StateCodec.checksum($0) })
+        out += state
+        return out
+    }
+
+    /// The stored value of a snapshot of `state`, encoded straight after its header: a snapshot of hundreds of
+    /// megabytes is built in one buffer, once, outside the write transaction that stores it.
+    static func record(of state: LedgerState, hash: Digest, createdAt: Instant) -> [UInt8] {
+        var w = StateWriter(capacity: headerBytes + 64 + state.tasks.count * 256)
+        for _ in 0..<headerBytes { w.byte(0) }
+        StateCodec.encode(state, into: &w)
+        let stateBytes = w.bytes.count - headerBytes
+        let checksum = w.bytes.withUnsafeBytes { StateCodec.checksum(UnsafeRawBufferPointer(rebasing: $0[headerBytes...])) }
+        let snapshot = Snapshot(seq: state.lastSeq, hash: hash, createdAt: createdAt, state: [])
+        w.overwrite(at: 0, with: snapshot.header(stateBytes: stateBytes, checksum: checksum))
+        return w.bytes
+    }
+
+    private func header(stateBytes: Int, checksum: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(Self.headerBytes + state.count)
+        out.reserveCapacity(Self.headerBytes)
         out += Self.magic
         Self.appendLE(UInt64(projectionVersion), bytes: 4, to: &out)
         Self.appendLE(seq, bytes: 8, to: &out)
         out += hash.bytes
         Self.appendLE(UInt64(bitPattern: createdAt.millisecondsSinceEpoch), bytes: 8, to: &out)
-        Self.appendLE(UInt64(state.count), bytes: 8, to: &out)
-        out += state.withUnsafeBytes { StateCodec.checksum($0) }
-        out += state
+        Self.appendLE(UInt64(stateBytes), bytes: 8, to: &out)
+        out += checksum
         return out
     }
 

@@ -54,7 +54,7 @@ final class SnapshotScheduler: @unchecked Sendable {
                     return try store.prune(keep: keep, txn: txn)
                 }
                 let ms = clock().millisecondsSinceEpoch - started.millisecondsSinceEpoch
-                logger.info("snapshot written at seq \(snapshot.seq): \(snapshot.state.count) bytes in \(ms) ms; pruned \(removed.count)")
+                logger.info("snapshot written at seq \(snapshot.seq): \(snapshot.bytes.count) bytes in \(ms) ms; pruned \(removed.count)")
             } catch {
                 logger.error("automatic snapshot at seq \(state.lastSeq) failed (the log is unaffected): \(error)")
             }
@@ -65,7 +65,7 @@ final class SnapshotScheduler: @unchecked Sendable {
     func drain() { group.wait() }
 
     /// Encodes `state` with the log's hash at its last seq.
-    static func make(_ state: LedgerState, log: EventLog, clock: () -> Instant) throws -> Snapshot {
+    static func make(_ state: LedgerState, log: EventLog, clock: () -> Instant) throws -> SnapshotRecord {
         let seq = state.lastSeq
         let hash = try log.read { reader in
             guard let raw = try reader.rawEvent(seq), let digest = Digest(bytes: raw.hash) else {
@@ -73,6 +73,6 @@ final class SnapshotScheduler: @unchecked Sendable {
             }
             return digest
         }
-        return Snapshot(seq: seq, hash: hash, createdAt: clock(), state: StateCodec.encode(state))
+        return SnapshotRecord(seq: seq, bytes: Snapshot.record(of: state, hash: hash, createdAt: clock()))
     }
 }

@@ -93,9 +93,9 @@ struct SnapshotStore {
         return decoded
     }
 
-    func put(_ snapshot: Snapshot, pinned: Bool, txn: WriteTransaction) throws {
-        try txn.put(snapshots, key: Self.key(snapshot.seq), value: snapshot.encoded())
-        if pinned { try txn.put(pins, key: Self.key(snapshot.seq), value: [UInt8]()) }
+    func put(_ record: SnapshotRecord, pinned: Bool, txn: WriteTransaction) throws {
+        try txn.put(snapshots, key: Self.key(record.seq), value: record.bytes)
+        if pinned { try txn.put(pins, key: Self.key(record.seq), value: [UInt8]()) }
     }
 
     /// Deletes a snapshot and its pin.
@@ -134,6 +134,12 @@ struct SnapshotStore {
     static func seq(fromKey key: UnsafeRawBufferPointer) -> UInt64 {
         key.reduce(0) { $0 << 8 | UInt64($1) }
     }
+}
+
+/// A snapshot ready to store: its seq and its stored value (`Snapshot.record(of:hash:createdAt:)`).
+struct SnapshotRecord {
+    var seq: UInt64
+    var bytes: [UInt8]
 }
 
 /// A stored snapshot that cannot be used, and why.

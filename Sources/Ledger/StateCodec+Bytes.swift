@@ -10,6 +10,11 @@ struct StateWriter {
 
     mutating func byte(_ v: UInt8) { bytes.append(v) }
 
+    /// Overwrites bytes already written (a header filled in once the body's length and checksum are known).
+    mutating func overwrite(at offset: Int, with values: some Collection<UInt8>) {
+        bytes.replaceSubrange(offset..<(offset + values.count), with: values)
+    }
+
     mutating func bool(_ v: Bool) { bytes.append(v ? 1 : 0) }
 
     mutating func varint(_ v: UInt64) {

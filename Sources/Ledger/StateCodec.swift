@@ -11,6 +11,12 @@ public enum StateCodec {
     /// The state's bytes (without the snapshot header or checksum).
     public static func encode(_ state: LedgerState) -> [UInt8] {
         var w = StateWriter(capacity: 64 + state.tasks.count * 256)
+        encode(state, into: &w)
+        return w.bytes
+    }
+
+    /// Appends the state's bytes to `w` (a snapshot record writes its header first, so the state is never copied).
+    static func encode(_ state: LedgerState, into w: inout StateWriter) {
         w.varint(state.lastSeq)
         w.optional(state.lastRecordedAt) { $0.instant($1) }
         w.count(state.units.count)
@@ -51,7 +57,6 @@ public enum StateCodec {
             w.count(ids.count)
             for id in ids.sorted() { w.string(id) }
         }
-        return w.bytes
     }
 
     /// Reads a state written by `encode`; every byte must be used.
