@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerTests",
-            dependencies: ["Ledger", "EventLog", "Domain", "Reports", "DemoProvince", "CanonicalJSON", "TestSupport"],
+            dependencies: ["Ledger", "EventLog", "Domain", "Reports", "DemoProvince", "CanonicalJSON", "Merkle", "ProvinceTime", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
