@@ -102,7 +102,7 @@ struct SnapshotCommand: ParsableCommand {
 }
 
 /// Whole milliseconds of a measured duration, for progress lines.
-func milliseconds(_ d: Duration) -> Int64 {
+private func milliseconds(_ d: Duration) -> Int64 {
     let (s, atto) = d.components
     return s * 1000 + atto / 1_000_000_000_000_000
 }
