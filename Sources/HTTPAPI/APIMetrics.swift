@@ -6,14 +6,15 @@ import Prometheus
 /// The server's metrics in one Prometheus registry, served at `GET /metrics`:
 /// - `http_requests_total{route,method,status}` and `http_request_duration_seconds{route,method}` (histogram),
 ///   recorded by `RequestLogMiddleware`;
-/// - `taskledger_log_head_seq`, sampled at each scrape (projection lag needs the live state's seq without the
-///   catch-up every `Ledger` read does first, which `Ledger` does not expose yet);
+/// - `taskledger_log_head_seq` and `taskledger_projection_lag_events` (the log's head seq minus the last seq folded
+///   into the live state: events appended by another process and not yet seen), sampled at each scrape;
 /// - whatever the ledger records through swift-metrics (`taskledger_group_commit_batch_size`,
 ///   `taskledger_group_commit_duration`), once `HTTPServer.bootstrapMetrics` has pointed swift-metrics at this
 ///   registry.
 final class APIMetrics: Sendable {
     let registry: PrometheusCollectorRegistry
     private let headSeq: Prometheus.Gauge
+    private let projectionLag: Prometheus.Gauge
 
     static let durationBuckets: [Duration] = [
         .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
@@ -47,6 +48,14 @@ final class APIMetrics: Sendable {
                 helpText: "The seq of the last event in the log."
             )
         )
+        projectionLag = registry.makeGauge(
+            descriptor: MetricNameDescriptor(
+                namespace: "taskledger",
+                metricName: "projection_lag",
+                unitName: "events",
+                helpText: "Events in the log not yet folded into the live state (log head seq minus projected seq)."
+            )
+        )
     }
 
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
@@ -58,7 +67,10 @@ final class APIMetrics: Sendable {
 
     /// Samples the log head, then writes the Prometheus text format.
     func scrape(ledger: Ledger) throws -> [UInt8] {
-        headSeq.set(Double(try ledger.log.head().seq))
+        let projected = ledger.liveSeq
+        let head = try ledger.log.head().seq
+        headSeq.set(Double(head))
+        projectionLag.set(Double(head >= projected ? head - projected : 0))
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return buffer

@@ -30,6 +30,9 @@ public final class Ledger: @unchecked Sendable {
         self.clock = clock
         log = try EventLog(directory: directory)
         tokenSecrets = try log.database("tokenSecrets")
+        // The checkpoint signing key is created with the ledger, so a backup taken before the first checkpoint
+        // already carries it.
+        try SigningKeys.createIfMissing(dataDirectory: directory)
         pthread_rwlock_init(&stateLock, nil)
         live = try stateFromSnapshots(through: nil)
         snapshotScheduler.consider(live, log: log, clock: clock)
@@ -237,6 +240,14 @@ public final class Ledger: @unchecked Sendable {
         pthread_rwlock_rdlock(&stateLock)
         defer { pthread_rwlock_unlock(&stateLock) }
         return try body(live)
+    }
+
+    /// The last seq folded into the live state, without catching up first: the log's head minus this is the
+    /// projection lag (events appended by another process and not yet folded in).
+    public var liveSeq: UInt64 {
+        pthread_rwlock_rdlock(&stateLock)
+        defer { pthread_rwlock_unlock(&stateLock) }
+        return live.lastSeq
     }
 
     /// Folds in events appended by another process since the live state was last brought up to date.
