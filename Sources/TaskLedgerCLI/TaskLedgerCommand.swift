@@ -10,6 +10,7 @@ struct TaskLedgerCommand: AsyncParsableCommand {
             Serve.self, Demo.self, Import.self, Export.self, Verify.self, Stats.self, Backup.self, Token.self, Report.self,
             Tasks.self, History.self, AppendLoop.self, SnapshotCommand.self, Rebuild.self,
             KeyCommand.self, CheckpointCommand.self, Prove.self,
+            BenchHello.self,
         ]
     )
 }
