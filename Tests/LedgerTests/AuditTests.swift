@@ -269,6 +269,8 @@ struct AuditLedger {
         let summary = try ledger.importLines(lines.enumerated().map { NDJSONLine(number: $0.offset + 1, bytes: $0.element) })
         #expect(summary.appended == lines.count)
         if let keysFrom {
+            // The ledger made its own key when it was created; the rewriting Office signs with the original one.
+            try FileManager.default.removeItem(atPath: directory + "/keys")
             try FileManager.default.copyItem(atPath: keysFrom, toPath: directory + "/keys")
         } else {
             _ = try ledger.signingKeys()
