@@ -104,7 +104,7 @@ enum AuditRoutes {
     }
 
     /// The inclusion proof of event `seq` in the tree of `treeSize` events (default: the whole log), in the form
-    /// of `docs/merkle.md`, byte for byte what `taskledger prove` prints.
+    /// of `events.md` section 9, byte for byte what `taskledger prove` prints.
     static func inclusion(_ call: Call, ledger: Ledger) throws -> Response {
         guard let seq = try call.count("seq") else {
             throw Problem.badParameter("seq", "Thiếu tham số seq (số thứ tự của sự kiện cần chứng minh).")

@@ -19,7 +19,7 @@ public struct AuditRequestError: Error, Hashable, Sendable, CustomStringConverti
     public var description: String { message }
 }
 
-/// What an auditor asks of the log (RFC 9162; formats in `docs/merkle.md`). The CLI (`checkpoint`, `prove`) and the
+/// What an auditor asks of the log (RFC 9162; formats in `events.md` section 9). The CLI (`checkpoint`, `prove`) and the
 /// HTTP API (`/v1/audit/…`) call these same functions, so both give byte-identical documents.
 ///
 /// Every function reads one LMDB snapshot, so the sizes it checks and the nodes it reads belong to the same log, and

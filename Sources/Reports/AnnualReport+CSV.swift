@@ -1,7 +1,7 @@
 import Domain
 
 extension AnnualReport {
-    /// The figure columns shared by every annual table (documented in docs/reports.md).
+    /// The figure columns shared by every annual table (documented in README.md, "CSV tables").
     static let figureHeaders =
         [
             "Số nhiệm vụ đến hạn", "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Quá hạn chưa hoàn thành", "Điểm", "Xếp loại",

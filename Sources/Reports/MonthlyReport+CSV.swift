@@ -1,5 +1,5 @@
 extension MonthlyReport {
-    /// Column headers of the `units` table (documented in docs/reports.md).
+    /// Column headers of the `units` table (documented in README.md, "CSV tables").
     static let unitsHeaders = [
         "Mã đơn vị", "Tên đơn vị", "Sáp nhập vào", "Các đơn vị đã sáp nhập", "Số nhiệm vụ được giao", "Hoàn thành đúng hạn",
         "Hoàn thành quá hạn", "Đang thực hiện trong hạn", "Quá hạn chưa hoàn thành", "Tỷ lệ hoàn thành đúng hạn (%)",
