@@ -53,19 +53,6 @@ struct AuditCLITests {
         init(_ description: String) { self.description = description }
     }
 
-    func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     func write(_ text: String, to path: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
@@ -87,7 +74,7 @@ struct AuditCLITests {
         let proof = try TaskLedgerBinary.run(["prove", "consistency", "--data", f.data, "--from", "600"])
         #expect(proof.status == 0)
         try write(proof.stdout, to: f.dir.file("consistency.json"))
-        let consistency = try python([
+        let consistency = try Python.run([
             Self.audit, "consistency", "--old", f.oldCheckpoint, "--new", newCheckpoint, "--proof", f.dir.file("consistency.json"),
             "--public-key", f.publicKey,
         ])
@@ -97,7 +84,7 @@ struct AuditCLITests {
         #expect(inclusion.status == 0)
         try write(inclusion.stdout, to: f.dir.file("inclusion.json"))
         try Data(f.exportLines[344]).write(to: URL(fileURLWithPath: f.dir.file("event345.json")))
-        let included = try python([
+        let included = try Python.run([
             Self.audit, "inclusion", "--line", f.dir.file("event345.json"), "--seq", "345", "--proof", f.dir.file("inclusion.json"),
             "--checkpoint", f.oldCheckpoint, "--public-key", f.publicKey,
         ])
@@ -173,7 +160,7 @@ struct AuditCLITests {
         #expect(try TaskLedgerBinary.run(["checkpoint", "--data", rewritten, "--out", newCheckpoint]).status == 0)
         let proof = try TaskLedgerBinary.run(["prove", "consistency", "--data", rewritten, "--from", "600"])
         try write(proof.stdout, to: f.dir.file("rewritten-proof.json"))
-        let outside = try python([
+        let outside = try Python.run([
             Self.audit, "consistency", "--old", f.oldCheckpoint, "--new", newCheckpoint, "--proof", f.dir.file("rewritten-proof.json"),
             "--public-key", f.publicKey,
         ])
@@ -213,7 +200,7 @@ struct AuditCLITests {
         let against = try TaskLedgerBinary.run(["verify", "--data", f.data, "--against", forged])
         #expect(against.status == 1)
         #expect(against.stderr.contains("signature does not hold"), "\(against.stderr)")
-        let outside = try python([Self.audit, "checkpoint", forged, "--public-key", f.publicKey])
+        let outside = try Python.run([Self.audit, "checkpoint", forged, "--public-key", f.publicKey])
         #expect(outside.status == 1, "\(outside.output)")
     }
 

@@ -1,25 +1,12 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The event log through the real binary: export/import round trips, the outside verifier, tamper detection,
 /// crash safety under SIGKILL, concurrent appends and hot backups. Each test uses its own data directories.
 @Suite(.serialized, .enabled(if: TaskLedgerBinary.isBuilt, "build the taskledger binary first (swift build)"))
 struct LogIntegrationTests {
     static let verifyExport = TaskLedgerBinary.packageRoot + "/tools/verify-export.py"
-
-    func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 
     /// export → import into an empty ledger → export gives byte-identical files; the outside verifier accepts the
     /// export and rejects it after any single field is edited; import refuses an altered export at its line.
@@ -38,7 +25,7 @@ struct LogIntegrationTests {
         #expect(second.stdoutBytes == first.stdoutBytes)
         #expect(try TaskLedgerBinary.run(["verify", "--data", b]).status == 0)
 
-        let accepted = try python([Self.verifyExport, dir.file("a.ndjson")])
+        let accepted = try Python.run([Self.verifyExport, dir.file("a.ndjson")])
         #expect(accepted.status == 0, "\(accepted.output)")
 
         // Edit single fields of one line: the verifier and import both refuse, naming the line.
@@ -50,7 +37,7 @@ struct LogIntegrationTests {
             lines[target] = original.replacingOccurrences(of: from, with: to)
             let edited = dir.file("edited.ndjson")
             try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: edited))
-            let refused = try python([Self.verifyExport, edited])
+            let refused = try Python.run([Self.verifyExport, edited])
             #expect(refused.status == 1, "verify-export accepted an edit of \(from)")
             #expect(refused.output.contains("line \(target + 1)"), "\(refused.output)")
             let c = dir.file("c-\(UUID().uuidString)")
@@ -141,7 +128,9 @@ struct LogIntegrationTests {
             process.kill()
             let stats = try TaskLedgerBinary.run(["stats", "--data", data])
             if stats.status != 0 { continue }  // killed before the data directory existed: nothing stored
-            let events = stats.stdout.split(separator: "\n").first { $0.hasPrefix("events:") }.map { $0.split(separator: " ").last.map(String.init) ?? "" }
+            let events = stats.stdout.split(separator: "\n").first { $0.hasPrefix("events:") }.map {
+                $0.split(separator: " ").last.map(String.init) ?? ""
+            }
             #expect(events == "0" || events == "\(total)", "round \(round): a killed import left \(events ?? "?") of \(total) events")
             #expect(try TaskLedgerBinary.run(["verify", "--data", data]).status == 0)
         }
