@@ -145,6 +145,38 @@ struct ServerIntegrationTests {
         }
     }
 
+    /// A client that sent the headers and half the body of a command, then stalls (a phone that lost its network,
+    /// or a slowloris), must not keep the server from stopping: after SIGTERM it exits 0 within 10 s, as a
+    /// supervisor expects before it escalates to SIGKILL. Idle keep-alive connections do not hold it (they are
+    /// closed at once); a request whose body never completes does, for as long as the client keeps the socket.
+    @Test func sigtermWithAStalledClientStillExitsPromptly() async throws {
+        let dir = try TemporaryDirectory("server-stalled")
+        let data = dir.file("data")
+        let office = try await Province.issueToken(data: data, ["--role", "office", "--name", "văn phòng"])
+        let server = try await ServerProcess.start(data: data, logFile: dir.file("serve.log"))
+        let stalled = try server.stalledConnection(
+            sending: Array(
+                """
+                POST /v1/units HTTP/1.1\r
+                Host: 127.0.0.1\r
+                Authorization: Bearer \(office)\r
+                Content-Type: application/json\r
+                Content-Length: 100\r
+                \r
+                {"unitId":
+                """.utf8
+            )
+        )
+        try await Task.sleep(for: .milliseconds(300))
+        let status = await server.stop(signal: SIGTERM, timeout: .seconds(10))
+        withKnownIssue(
+            "HTTPServer.run has no graceful-shutdown deadline and the server no read timeout: a half-sent request holds SIGTERM until the client goes"
+        ) {
+            #expect(status == 0, "serve did not exit 0 within 10 s of SIGTERM while a client stalled mid-request; its log:\n\(server.logTail())")
+        }
+        withExtendedLifetime(stalled) {}
+    }
+
     // MARK: - SIGKILL
 
     /// SIGKILL while eight clients are posting, as a power cut or the OOM killer would: no chance to flush. Three

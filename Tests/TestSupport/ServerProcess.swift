@@ -134,6 +134,42 @@ public final class ServerProcess: @unchecked Sendable {
     }
 }
 
+extension ServerProcess {
+    /// A TCP connection to the server that sends `bytes` and then neither sends nor reads: a stalled client (a dead
+    /// phone on a bad network, or a slowloris). Closed when released.
+    public final class StalledConnection: @unchecked Sendable {
+        private let fd: Int32
+
+        fileprivate init(fd: Int32) { self.fd = fd }
+
+        deinit { close(fd) }
+    }
+
+    /// Connects to the server and sends `bytes` (for instance the headers and half the body of a request).
+    public func stalledConnection(sending bytes: [UInt8]) throws -> StalledConnection {
+        #if os(Linux)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { throw StartFailure(description: "socket() failed: errno \(errno)") }
+        let connection = StalledConnection(fd: fd)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+        guard connected else { throw StartFailure(description: "cannot connect to port \(port): errno \(errno)") }
+        let sent = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard sent == bytes.count else { throw StartFailure(description: "sent \(sent) of \(bytes.count) bytes: errno \(errno)") }
+        return connection
+    }
+}
+
 /// A port on 127.0.0.1 that nothing listens on now: bound to port 0, read back, released.
 func freeLoopbackPort() throws -> Int {
     #if os(Linux)
