@@ -22,11 +22,18 @@ enum CommandBody {
             throw Problem(InputLine.oversized(length))
         }
         var bytes: [UInt8] = []
-        for try await buffer in request.body {
-            guard bytes.count + buffer.readableBytes <= InputLine.maxBytes else {
-                throw Problem(InputLine.oversized(bytes.count + buffer.readableBytes))
+        do {
+            for try await buffer in request.body {
+                guard bytes.count + buffer.readableBytes <= InputLine.maxBytes else {
+                    throw Problem(InputLine.oversized(bytes.count + buffer.readableBytes))
+                }
+                bytes.append(contentsOf: buffer.readableBytesView)
             }
-            bytes.append(contentsOf: buffer.readableBytesView)
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            // The client went away (or the stream broke) half-way through the body: its request, not our failure.
+            throw Problem(Refusal(.malformedJson, field: nil, "Nội dung lệnh bị ngắt giữa chừng (\(bytes.count) byte đã nhận); hãy gửi lại."))
         }
         do {
             return try InputLine.parseJSON(bytes)

@@ -58,23 +58,33 @@ public enum HTTPServer {
     private static let bootstrapOnce = NSLock()
     nonisolated(unsafe) private static var bootstrapped = false
 
+    /// How long a graceful shutdown waits for requests in flight. A client that stops sending half-way through a
+    /// request would otherwise hold the process forever; after this the server is cancelled. A command already
+    /// handed to the ledger is still committed: `ledger.close()` drains the group commit.
+    public static let maximumGracefulShutdown: Duration = .seconds(5)
+
     /// Serves until SIGTERM or SIGINT, then shuts down gracefully: stops accepting connections, lets the
-    /// requests in flight finish (so every command that was submitted is committed and answered), and closes
-    /// the ledger, which commits whatever is queued. Returns normally, so the process exits 0.
+    /// requests in flight finish (so every command that was submitted is committed and answered) for at most
+    /// `maximumGracefulShutdown`, and closes the ledger, which commits whatever is queued. Returns normally after a
+    /// signal, so the process exits 0.
     public static func run(ledger: Ledger, host: String = defaultHost, port: Int = defaultPort, logger: Logger) async throws {
         bootstrapMetrics()
         let app = buildApplication(ledger: ledger, host: host, port: port, logger: logger) { channel in
             logger.info("listening", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")"])
         }
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: [.init(service: app, successTerminationBehavior: .gracefullyShutdownGroup)],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger
-            )
+        var configuration = ServiceGroupConfiguration(
+            services: [.init(service: app, successTerminationBehavior: .gracefullyShutdownGroup)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
         )
+        configuration.maximumGracefulShutdownDuration = maximumGracefulShutdown
+        let group = ServiceGroup(configuration: configuration)
         do {
             try await group.run()
+        } catch is CancellationError {
+            // A stalled client outlived the graceful period and the server was cancelled: still the stop a signal
+            // asked for.
+            logger.warning("requests still open after \(maximumGracefulShutdown); the server was cancelled")
         } catch {
             ledger.close()
             throw error
