@@ -26,11 +26,12 @@ public final class EventLog: Sendable {
     /// The on-disk layout version this code reads and writes.
     public static let formatVersion: UInt64 = 1
 
-    /// Opens the log in `directory`, creating the directory and an empty log when needed.
-    public init(directory: String) throws {
+    /// Opens the log in `directory`, creating the directory and an empty log when needed. `mapSizeBytes` is the
+    /// address space reserved for the LMDB map (it grows when full; tests make it small to exercise that).
+    public init(directory: String, mapSizeBytes: Int = Environment.defaultMapSizeBytes) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         self.directory = directory
-        environment = try Environment(path: directory, maxDatabases: 32)
+        environment = try Environment(path: directory, maxDatabases: 32, mapSizeBytes: mapSizeBytes)
         events = try environment.database("events")
         streamEvents = try environment.database("streamEvents")
         streamHeads = try environment.database("streamHeads")

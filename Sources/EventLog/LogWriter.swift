@@ -73,7 +73,7 @@ public final class LogWriter {
             prev: head.hash,
             hash: .zero
         )
-        let canonical = envelope.jsonWithoutHash.canonicalBytes
+        let canonical = envelope.canonicalBytesWithoutHash
         envelope.hash = Digest.sha256(canonical)
         try store(envelope, canonical: canonical)
         return envelope
@@ -110,7 +110,7 @@ public final class LogWriter {
         if let last = head.recordedAt, envelope.recordedAt < last {
             throw LogError.chainMismatch(seq: seq, field: "recordedAt", reason: "recordedAt is earlier than the previous event's")
         }
-        let canonical = envelope.jsonWithoutHash.canonicalBytes
+        let canonical = envelope.canonicalBytesWithoutHash
         guard Digest.sha256(canonical) == envelope.hash else {
             throw LogError.chainMismatch(seq: seq, field: "hash", reason: "hash is not the SHA-256 of the event's canonical bytes")
         }

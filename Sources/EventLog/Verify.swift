@@ -50,7 +50,7 @@ extension EventLog {
                 guard envelope.prev == prev else {
                     throw VerifyFault(seq: seq, message: "prev is not the hash of seq \(seq - 1)")
                 }
-                guard envelope.jsonWithoutHash.canonicalBytes.elementsEqual(canonical) else {
+                guard envelope.canonicalBytesWithoutHash.elementsEqual(canonical) else {
                     throw VerifyFault(seq: seq, message: "the stored bytes are not in canonical form")
                 }
                 let version = (versions[envelope.stream] ?? 0) + 1

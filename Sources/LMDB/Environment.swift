@@ -28,12 +28,24 @@ public final class Environment: @unchecked Sendable {
     private var writerMutex = pthread_mutex_t()
     private var databases: [String: Database] = [:]
     private var databasesMutex = pthread_mutex_t()
-    /// How much bigger the map is made each time it fills: doubling keeps the number of grows logarithmic.
-    public static let initialMapSizeBytes = 64 << 20
-    public static let maxMapSizeBytes = 1 << 40
+    /// The map reserved at open: 64 GiB of address space, not of disk or memory (LMDB's file grows only as pages
+    /// are written, and only touched pages are resident). A map this size never fills for a province's ledger
+    /// (ten million events take about 9 GB), so the grow-and-rerun of `write` stays a rare fallback: rerunning a
+    /// transaction of a million imported events costs as much as running it.
+    public static let defaultMapSizeBytes = 64 << 30
+    /// The largest map `write` grows to (doubling each time it fills).
+    public static let maxMapSizeBytes = 1 << 42
 
-    /// Opens (creating if needed) the environment in directory `path`, which must exist.
-    public init(path: String, maxDatabases: UInt32 = 16, readOnly: Bool = false) throws(LMDBError) {
+    /// Opens (creating if needed) the environment in directory `path`, which must exist, reserving
+    /// `mapSizeBytes` of address space (or the file's size, if larger).
+    public init(
+        path: String,
+        maxDatabases: UInt32 = 16,
+        readOnly: Bool = false,
+        mapSizeBytes: Int = defaultMapSizeBytes
+    )
+        throws(LMDBError)
+    {
         self.path = path
         env = try C.envCreate()
         pthread_rwlock_init(&lock, nil)
@@ -42,11 +54,9 @@ public final class Environment: @unchecked Sendable {
         do {
             try C.envSetMaxDBs(env, maxDatabases)
             try C.envSetMaxReaders(env, 512)
-            try C.envSetMapSize(env, Self.initialMapSizeBytes)
+            try C.envSetMapSize(env, mapSizeBytes)
             let flags = C.flagNoTLS | (readOnly ? C.flagReadOnly : 0)
             try C.envOpen(env, path, flags, 0o600)
-            // The file may already be larger than the initial map (written by an earlier run): adopt its size.
-            try C.envSetMapSize(env, 0)
             // Clear reader slots left by processes that were killed (a SIGKILL leaves its slot behind).
             _ = try C.readerCheck(env)
         } catch {

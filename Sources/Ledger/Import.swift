@@ -25,6 +25,9 @@ extension Ledger {
     /// Appends the events of an NDJSON file: full envelopes (chain and hashes checked) or bare events (chain
     /// computed), every rule of SPEC §3 applied. All or nothing: one write transaction, so a refusal, an error or a
     /// killed process leaves the ledger exactly as it was. Blank lines are skipped.
+    ///
+    /// `lines` must give the same lines each time it is iterated: if the LMDB map fills, the transaction is
+    /// aborted, the map grows and the import runs again from the first line (`NDJSONFile` reopens its file).
     public func importLines(_ lines: some Sequence<NDJSONLine>) throws -> ImportSummary {
         try withWriter(restoreOnFailure: true) { writer in
             var appended = 0
@@ -73,62 +76,76 @@ public struct NDJSONLine: Sendable {
 }
 
 /// The lines of an NDJSON file, read in chunks so that a file of millions of events is never held whole;
-/// `\n` and `\r\n` line ends. A line over `InputLine.maxBytes` is cut there and marked oversized.
-public struct NDJSONFileLines: Sequence, IteratorProtocol {
-    let handle: FileHandle
-    var buffer: [UInt8] = []
-    var position = 0
-    var lineNumber = 0
-    var finished = false
+/// `\n` and `\r\n` line ends. A line over `InputLine.maxBytes` is cut there and marked oversized. Each iteration
+/// reopens the file and starts from its first line.
+public struct NDJSONFile: Sequence, Sendable {
+    public let path: String
 
+    /// Checks that the file can be read; iterating opens it anew each time.
     public init(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard FileManager.default.isReadableFile(atPath: path) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
         }
-        self.handle = handle
+        self.path = path
     }
 
-    public init(handle: FileHandle) { self.handle = handle }
+    public func makeIterator() -> Lines {
+        Lines(handle: FileHandle(forReadingAtPath: path))
+    }
 
-    public mutating func next() -> NDJSONLine? {
-        var line: [UInt8] = []
-        var oversized = false
-        while true {
-            if position >= buffer.count {
-                if finished { break }
-                let chunk = handle.readData(ofLength: 1 << 20)
-                if chunk.isEmpty {
-                    finished = true
-                    break
+    /// One pass over the file.
+    public struct Lines: IteratorProtocol {
+        let handle: FileHandle?
+        var buffer: [UInt8] = []
+        var position = 0
+        var lineNumber = 0
+        var finished = false
+
+        init(handle: FileHandle?) {
+            self.handle = handle
+            finished = handle == nil
+        }
+
+        public mutating func next() -> NDJSONLine? {
+            var line: [UInt8] = []
+            var oversized = false
+            while true {
+                if position >= buffer.count {
+                    if finished { break }
+                    let chunk = handle?.readData(ofLength: 1 << 20) ?? Data()
+                    if chunk.isEmpty {
+                        finished = true
+                        break
+                    }
+                    buffer = [UInt8](chunk)
+                    position = 0
                 }
-                buffer = [UInt8](chunk)
-                position = 0
+                if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                    append(buffer[position..<newline], to: &line, oversized: &oversized)
+                    position = newline + 1
+                    lineNumber += 1
+                    return NDJSONLine(number: lineNumber, bytes: Self.trimCR(line), oversized: oversized)
+                }
+                append(buffer[position...], to: &line, oversized: &oversized)
+                position = buffer.count
             }
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
-                append(buffer[position..<newline], to: &line, oversized: &oversized)
-                position = newline + 1
-                lineNumber += 1
-                return NDJSONLine(number: lineNumber, bytes: Self.trimCR(line), oversized: oversized)
+            if line.isEmpty && !oversized { return nil }
+            lineNumber += 1
+            return NDJSONLine(number: lineNumber, bytes: Self.trimCR(line), oversized: oversized)
+        }
+
+        private func append(_ bytes: ArraySlice<UInt8>, to line: inout [UInt8], oversized: inout Bool) {
+            let room = InputLine.maxBytes + 1 - line.count
+            if bytes.count > room {
+                line += bytes.prefix(Swift.max(room, 0))
+                oversized = true
+            } else {
+                line += bytes
             }
-            append(buffer[position...], to: &line, oversized: &oversized)
-            position = buffer.count
         }
-        if line.isEmpty && !oversized { return nil }
-        lineNumber += 1
-        return NDJSONLine(number: lineNumber, bytes: Self.trimCR(line), oversized: oversized)
-    }
 
-    private func append(_ bytes: ArraySlice<UInt8>, to line: inout [UInt8], oversized: inout Bool) {
-        let room = InputLine.maxBytes + 1 - line.count
-        if bytes.count > room {
-            line += bytes.prefix(Swift.max(room, 0))
-            oversized = true
-        } else {
-            line += bytes
+        private static func trimCR(_ line: [UInt8]) -> [UInt8] {
+            line.last == 0x0D ? Array(line.dropLast()) : line
         }
-    }
-
-    private static func trimCR(_ line: [UInt8]) -> [UInt8] {
-        line.last == 0x0D ? Array(line.dropLast()) : line
     }
 }

@@ -25,10 +25,14 @@ public final class Ledger: @unchecked Sendable {
     let snapshotScheduler = SnapshotScheduler(policy: .fromEnvironment())
 
     /// Opens (or creates) the ledger in `directory`: the newest valid snapshot, then the events after it.
-    public init(directory: String, clock: @escaping @Sendable () -> Instant = { Instant.now() }) throws {
+    public init(
+        directory: String,
+        clock: @escaping @Sendable () -> Instant = { Instant.now() },
+        mapSizeBytes: Int = Environment.defaultMapSizeBytes
+    ) throws {
         self.directory = directory
         self.clock = clock
-        log = try EventLog(directory: directory)
+        log = try EventLog(directory: directory, mapSizeBytes: mapSizeBytes)
         tokenSecrets = try log.database("tokenSecrets")
         // The checkpoint signing key is created with the ledger, so a backup taken before the first checkpoint
         // already carries it.

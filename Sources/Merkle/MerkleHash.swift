@@ -17,11 +17,23 @@ public struct MerkleHash: Hashable, Sendable, CustomStringConvertible {
     /// Builds a hash from exactly 32 bytes; `nil` for any other length.
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == Self.byteCount else { return nil }
+        // Contiguous bytes (an array, or a value borrowed from LMDB) are loaded in one move: this runs for every
+        // node read on the append path, where a byte-by-byte generic loop cost a tenth of an import.
+        if let loaded = bytes.withContiguousStorageIfAvailable({ UnsafeRawBufferPointer($0).loadUnaligned(as: SIMD32<UInt8>.self) }) {
+            self.storage = loaded
+            return
+        }
         var storage = SIMD32<UInt8>()
         for (offset, byte) in bytes.enumerated() {
             storage[offset] = byte
         }
         self.storage = storage
+    }
+
+    /// Builds a hash from exactly 32 bytes of memory; `nil` for any other length.
+    public init?(bytes: UnsafeRawBufferPointer) {
+        guard bytes.count == Self.byteCount else { return nil }
+        storage = bytes.loadUnaligned(as: SIMD32<UInt8>.self)
     }
 
     /// Builds a hash from 64 hexadecimal digits (either case); `nil` for anything else.

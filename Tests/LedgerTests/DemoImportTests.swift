@@ -58,3 +58,23 @@ import Testing
         #expect(try ledger.withState { $0 } == stateBefore)
     }
 }
+
+/// The map fills in the middle of an import: the transaction is aborted, the map grows, and the import runs
+/// again from the file's first line — the result is the whole file, once.
+@Suite struct MapGrowthImportTests {
+    @Test func anImportThatOutgrowsTheMapIsImportedOnce() throws {
+        let clock = TestClock("2026-11-25T09:00:00+07:00")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ledger = try Ledger(directory: dir, clock: { clock.now }, mapSizeBytes: 1 << 20)
+        let file = dir + "-demo.ndjson"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let text = DemoProvince(seed: 9, scale: 0.1).lines().joined(separator: "\n") + "\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let expected = text.split(separator: "\n").count
+        let summary = try ledger.importLines(try NDJSONFile(path: file))
+        #expect(summary.appended == expected)
+        #expect(try ledger.log.verify().events == UInt64(expected))
+        #expect(try ledger.log.environment.info().mapSizeBytes > 1 << 20)
+    }
+}

@@ -17,7 +17,29 @@ struct Import: ParsableCommand {
     func run() throws {
         let ledger = try options.openLedger()
         defer { ledger.close() }
-        let lines = file == "-" ? NDJSONFileLines(handle: .standardInput) : try NDJSONFileLines(path: file)
+        // Standard input is spooled to a temporary file first: the import must be able to read its lines again
+        // from the start if the transaction is rerun (see `Ledger.importLines`).
+        var spool: String? = nil
+        defer { if let spool { try? FileManager.default.removeItem(atPath: spool) } }
+        let path: String
+        if file == "-" {
+            let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("taskledger-import-\(UUID().uuidString).ndjson").path
+            guard FileManager.default.createFile(atPath: temporary, contents: nil), let out = FileHandle(forWritingAtPath: temporary) else {
+                throw CLIError("cannot create a temporary file to hold standard input")
+            }
+            spool = temporary
+            while case let chunk = FileHandle.standardInput.readData(ofLength: 1 << 20), !chunk.isEmpty { out.write(chunk) }
+            try out.close()
+            path = temporary
+        } else {
+            path = file
+        }
+        let lines: NDJSONFile
+        do {
+            lines = try NDJSONFile(path: path)
+        } catch {
+            throw CLIError("cannot read \(file): no such file, or not readable")
+        }
         do {
             let summary = try ledger.importLines(lines)
             print(
