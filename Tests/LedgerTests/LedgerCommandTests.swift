@@ -149,3 +149,32 @@ extension CommandOutcome {
         return nil
     }
 }
+
+/// SPEC §3 `classifiedTask`: a task from a classified document leaves no trace — not in the log, not in an
+/// index (its id stays free, its commandId unused), not in the state.
+@Suite struct ClassifiedTaskTests {
+    @Test func aClassifiedTaskLeavesNoTrace() throws {
+        let clock = TestClock("2025-03-02T09:00:00+07:00")
+        let (ledger, dir) = try temporaryLedger(clock: clock)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try seed(ledger)
+        let head = try ledger.log.head()
+        let state = try ledger.withState { $0 }
+        let body =
+            #"{"taskId":"T-MAT","issuer":"chairman","sourceDocument":{"number":"12/UBND-M","date":"2025-03-01"},"title":"Nhiệm vụ mật","leadUnitId":"SXD","deadline":"2025-03-20","classified":true}"#
+        let outcome = try ledger.executeAndWait(request("TaskAssigned", body, commandId: "secret-1"))
+        #expect(outcome.refusalRule == .classifiedTask)
+        #expect(try ledger.log.head() == head)
+        #expect(try ledger.withState { $0 } == state)
+        let (streamVersion, commandSeq, streams) = try ledger.log.read { r in
+            (try r.streamVersion("task/T-MAT"), try r.seq(forCommandId: "secret-1"), try r.streamCounts())
+        }
+        #expect(streamVersion == 0)
+        #expect(commandSeq == nil)
+        #expect(streams["task"] == 1)
+        // The id and the commandId are still free: the same task unclassified is an ordinary first assignment.
+        let open = try ledger.executeAndWait(request("TaskAssigned", body.replacingOccurrences(of: "true", with: "false"), commandId: "secret-1"))
+        #expect(open.envelope?.stream == "task/T-MAT")
+        #expect(open.envelope?.version == 1)
+    }
+}
