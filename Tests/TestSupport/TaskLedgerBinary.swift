@@ -57,8 +57,11 @@ public enum TaskLedgerBinary {
         process.waitUntilExit()
         while !errReader.isFinished { usleep(1000) }
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: [UInt8](outData))
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self),
+            stdoutBytes: [UInt8](outData)
+        )
     }
 
     /// Starts `taskledger ARGS…` without waiting; the caller reads its output and stops it.
