@@ -16,10 +16,6 @@
  *       so that the second pass is warm.
  *   lmdb_baseline rand DIR M [DBNAME]
  *       M random point reads of existing keys: in one read transaction, then with a fresh one per read.
- *   lmdb_baseline presize DIR GIB
- *       creates an empty environment in DIR whose stored map size is GIB GiB. TaskLedger adopts a stored map
- *       size larger than its initial one, so an import into DIR never has to grow the map (see BENCHMARKS.md:
- *       a growing map re-runs the import's transaction).
  *
  * Each measurement prints one line "RESULT <what> key=value …"; `recs_per_s` is the rate.
  *
@@ -73,26 +69,13 @@ static long peak_rss_kib(void) {
     return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : -1;
 }
 
-static MDB_env *open_env_sized(const char *dir, unsigned flags, size_t map_bytes) {
+static MDB_env *open_env(const char *dir, unsigned flags) {
     MDB_env *env;
     CHECK(mdb_env_create(&env));
     CHECK(mdb_env_set_maxdbs(env, 16));
-    CHECK(mdb_env_set_mapsize(env, map_bytes)); /* address space only; the file grows as needed */
+    CHECK(mdb_env_set_mapsize(env, (size_t)64 << 30)); /* address space only; the file grows as needed */
     CHECK(mdb_env_open(env, dir, flags, 0644));
     return env;
-}
-
-static MDB_env *open_env(const char *dir, unsigned flags) { return open_env_sized(dir, flags, (size_t)64 << 30); }
-
-static int cmd_presize(const char *dir, long gib) {
-    if (gib < 1) {
-        fprintf(stderr, "presize: GIB must be at least 1\n");
-        return 2;
-    }
-    mkdir(dir, 0755);
-    /* A new environment writes its meta pages, with the map size, when it is opened. */
-    mdb_env_close(open_env_sized(dir, 0, (size_t)gib << 30));
-    return 0;
 }
 
 static double file_mib(const char *dir) {
@@ -243,8 +226,7 @@ int main(int argc, char **argv) {
     if ((argc == 3 || argc == 4) && strcmp(argv[1], "scan") == 0) return cmd_scan(argv[2], argc == 4 ? argv[3] : NULL);
     if ((argc == 4 || argc == 5) && strcmp(argv[1], "rand") == 0)
         return cmd_rand(argv[2], atol(argv[3]), argc == 5 ? argv[4] : NULL);
-    if (argc == 4 && strcmp(argv[1], "presize") == 0) return cmd_presize(argv[2], atol(argv[3]));
-    fprintf(stderr, "usage: %s write DIR N BATCH sync|nosync VALSIZE | scan DIR [DBNAME] | rand DIR M [DBNAME] | presize DIR GIB\n",
+    fprintf(stderr, "usage: %s write DIR N BATCH sync|nosync VALSIZE | scan DIR [DBNAME] | rand DIR M [DBNAME]\n",
             argv[0]);
     return 2;
 }
