@@ -73,19 +73,27 @@ extension Ledger {
     public func tasks(_ filter: TaskFilter, asOf cutoff: CutoffSpec = .now) throws -> TaskPage {
         try withState(asOf: cutoff) { state, cut in
             let judgedOn = cut.at.localDate
-            let ids = state.tasks.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            // One pass over the tasks keeps the matching ids after the cursor; only the first `limit + 1` of them
+            // in id order are needed (the extra one says whether there is a next page), so they are selected with
+            // a bounded heap instead of sorting every id of the province for each page. Ids are ASCII (the id
+            // format), for which String's `<` is code-point order.
+            let wanted = filter.limit == .max ? Int.max : filter.limit + 1
+            var smallest = BoundedMaxHeap(capacity: wanted)
+            for (id, task) in state.tasks {
+                if let after = filter.afterTaskId, !(after < id) { continue }
+                guard filter.matches(task, status: task.status(judgedOn: judgedOn)) else { continue }
+                smallest.offer(id)
+            }
+            let ids = smallest.sortedAscending()
             var page: [JSONValue] = []
             var next: String? = nil
             for id in ids {
-                if let after = filter.afterTaskId, !after.utf8.lexicographicallyPrecedes(id.utf8) { continue }
                 guard let task = state.tasks[id] else { continue }
-                let status = task.status(judgedOn: judgedOn)
-                guard filter.matches(task, status: status) else { continue }
                 if page.count == filter.limit {
                     next = page.last.flatMap { $0["taskId"]?.stringValue }
                     break
                 }
-                page.append(TaskJSON.task(task, status: status, state: state))
+                page.append(TaskJSON.task(task, status: task.status(judgedOn: judgedOn), state: state))
             }
             return TaskPage(tasks: page, cutoff: cut, nextCursor: next)
         }
@@ -164,5 +172,50 @@ extension String {
     /// Case-insensitive containment without Foundation's locale machinery (titles are Vietnamese; lowercasing is enough).
     func localizedCaseInsensitiveContainsCompat(_ other: String) -> Bool {
         lowercased().contains(other.lowercased())
+    }
+}
+
+/// The `capacity` smallest strings offered, kept in a binary max-heap: O(n log k) for n offers.
+struct BoundedMaxHeap {
+    let capacity: Int
+    private var items: [String] = []
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    mutating func offer(_ item: String) {
+        guard capacity > 0 else { return }
+        if items.count < capacity {
+            items.append(item)
+            siftUp(items.count - 1)
+        } else if item < items[0] {
+            items[0] = item
+            siftDown(0)
+        }
+    }
+
+    func sortedAscending() -> [String] { items.sorted() }
+
+    private mutating func siftUp(_ index: Int) {
+        var child = index
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[parent] < items[child] else { return }
+            items.swapAt(parent, child)
+            child = parent
+        }
+    }
+
+    private mutating func siftDown(_ index: Int) {
+        var parent = index
+        while true {
+            let left = 2 * parent + 1
+            let right = left + 1
+            var largest = parent
+            if left < items.count, items[largest] < items[left] { largest = left }
+            if right < items.count, items[largest] < items[right] { largest = right }
+            if largest == parent { return }
+            items.swapAt(parent, largest)
+            parent = largest
+        }
     }
 }

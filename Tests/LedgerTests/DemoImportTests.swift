@@ -78,3 +78,27 @@ import Testing
         #expect(try ledger.log.environment.info().mapSizeBytes > 1 << 20)
     }
 }
+
+/// Paging through the task list visits every task once, in code-point order of the id, whatever the page size.
+@Suite struct TaskPagingTests {
+    @Test(arguments: [1, 7, 100])
+    func pagesCoverEveryTaskInOrder(limit: Int) throws {
+        let clock = TestClock("2026-11-25T09:00:00+07:00")
+        let (ledger, dir) = try temporaryLedger(clock: clock)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try ledger.importLines(DemoImportTests.demoLines(seed: 4, scale: 0.05))
+        let expected = try ledger.withState { state in state.tasks.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        #expect(expected.count > 100)
+        var seen: [String] = []
+        var cursor: String? = nil
+        repeat {
+            let page = try ledger.tasks(TaskFilter(afterTaskId: cursor, limit: limit))
+            #expect(page.tasks.count <= limit)
+            seen += page.tasks.compactMap { $0["taskId"]?.stringValue }
+            cursor = page.nextCursor
+        } while cursor != nil
+        #expect(seen == expected)
+        let overdue = try ledger.tasks(TaskFilter(status: .openOverdue, limit: limit))
+        #expect(overdue.tasks.allSatisfy { $0["status"]?.stringValue == "openOverdue" })
+    }
+}
