@@ -98,8 +98,7 @@ public struct Envelope: Hashable, Sendable {
     /// Used for stored events and for full-envelope import; the ledger reports failures with rule ids.
     public static func from(json value: JSONValue, hash: Digest?) throws(EnvelopeError) -> Envelope {
         guard case .object(let o) = value else { throw EnvelopeError(field: nil, problem: .wrongType("object")) }
-        let allowed: Set<String> = ["seq", "stream", "version", "type", "schema", "recordedAt", "actor", "commandId", "payload", "prev", "hash"]
-        if let unknown = o.keys.sorted().first(where: { !allowed.contains($0) }) {
+        if let unknown = firstUnknownKey(of: o, allowed: Self.members) {
             throw EnvelopeError(field: unknown, problem: .unknownField)
         }
         func string(_ key: String) throws(EnvelopeError) -> String {
@@ -153,7 +152,7 @@ extension EventActor {
     /// Reads `actor` ({`role`, `unitId`?, `tokenId`?}), refusing unknown keys and wrong types.
     public static func from(json value: JSONValue) throws(EnvelopeError) -> EventActor {
         guard case .object(let o) = value else { throw EnvelopeError(field: "actor", problem: .wrongType("object")) }
-        if let unknown = o.keys.sorted().first(where: { !["role", "unitId", "tokenId"].contains($0) }) {
+        if let unknown = firstUnknownKey(of: o, allowed: Self.members) {
             throw EnvelopeError(field: "actor.\(unknown)", problem: .unknownField)
         }
         func optionalString(_ key: String) throws(EnvelopeError) -> String? {
@@ -164,6 +163,25 @@ extension EventActor {
         guard let role = try optionalString("role") else { throw EnvelopeError(field: "actor.role", problem: .missing) }
         return EventActor(role: role, unitId: try optionalString("unitId"), tokenId: try optionalString("tokenId"))
     }
+}
+
+extension Envelope {
+    /// The members an envelope may have.
+    public static let members: Set<String> = [
+        "seq", "stream", "version", "type", "schema", "recordedAt", "actor", "commandId", "payload", "prev", "hash",
+    ]
+}
+
+extension EventActor {
+    /// The members `actor` may have.
+    public static let members: Set<String> = ["role", "unitId", "tokenId"]
+}
+
+/// The first key (in sorted order, so the answer is always the same) that `allowed` does not hold; `nil` when all
+/// are allowed. Sorts only when there is an unknown key: this runs for every event replayed.
+public func firstUnknownKey(of object: [String: JSONValue], allowed: Set<String>) -> String? {
+    guard object.keys.contains(where: { !allowed.contains($0) }) else { return nil }
+    return object.keys.sorted().first { !allowed.contains($0) }
 }
 
 /// What is wrong with an envelope's shape; the ledger turns it into a SPEC rule id.

@@ -54,13 +54,15 @@ public enum InputLine: Sendable {
         }
     }
 
+    /// The members a bare event may have.
+    static let bareMembers: Set<String> = ["type", "recordedAt", "actor", "payload", "commandId"]
+
     static func bareEvent(_ o: [String: JSONValue]) throws(Refusal) -> CommandRequest {
-        let allowed: Set<String> = ["type", "recordedAt", "actor", "payload", "commandId"]
-        if let unknown = o.keys.sorted().first(where: { !allowed.contains($0) }) {
+        if let unknown = firstUnknownKey(of: o, allowed: bareMembers) {
             throw Refusal(
                 .unknownField,
                 field: unknown,
-                "Trường \(unknown) không thuộc sự kiện; các trường được phép: \(allowed.sorted().joined(separator: ", "))."
+                "Trường \(unknown) không thuộc sự kiện; các trường được phép: \(bareMembers.sorted().joined(separator: ", "))."
             )
         }
         guard let typeValue = o["type"] else { throw missing("type") }
