@@ -20,11 +20,15 @@ public final class Ledger: @unchecked Sendable {
     let logger = Logger(label: "taskledger.ledger")
 
     private var live = LedgerState()
+    /// The live state is loaded on first use, so commands that read only the log (`verify`, `export`, `stats`,
+    /// `backup`, proofs) do not fold it at all.
+    private var liveLoaded = false
     private var stateLock = pthread_rwlock_t()
     private var committer: GroupCommit<CommandRequest, CommandOutcome>?
     let snapshotScheduler = SnapshotScheduler(policy: .fromEnvironment())
 
-    /// Opens (or creates) the ledger in `directory`: the newest valid snapshot, then the events after it.
+    /// Opens (or creates) the ledger in `directory`. The live state (the newest valid snapshot, then the events after
+    /// it) is loaded at its first use.
     public init(
         directory: String,
         clock: @escaping @Sendable () -> Instant = { Instant.now() },
@@ -38,8 +42,6 @@ public final class Ledger: @unchecked Sendable {
         // already carries it.
         try SigningKeys.createIfMissing(dataDirectory: directory)
         pthread_rwlock_init(&stateLock, nil)
-        live = try stateFromSnapshots(through: nil)
-        snapshotScheduler.consider(live, log: log, clock: clock)
         committer = GroupCommit { [unowned self] batch in try self.process(batch) }
     }
 
@@ -82,6 +84,7 @@ public final class Ledger: @unchecked Sendable {
     func withWriter<T>(restoreOnFailure: Bool = false, _ body: (LogWriter) throws -> T) throws -> T {
         pthread_rwlock_wrlock(&stateLock)
         defer { pthread_rwlock_unlock(&stateLock) }
+        try loadLiveIfNeeded()
         let saved: LedgerState? = restoreOnFailure ? live : nil
         do {
             let result = try log.write { writer in
@@ -96,14 +99,20 @@ public final class Ledger: @unchecked Sendable {
                 live = saved
                 throw error
             }
-            do {
-                live = LedgerState()
-                try log.read { reader in try self.syncLive(with: reader) }
-            } catch {
-                logger.error("rebuilding the live state after a failed write: \(error)")
-            }
+            // Loaded again (newest snapshot + tail) at its next use.
+            live = LedgerState()
+            liveLoaded = false
             throw error
         }
+    }
+
+    /// Loads the live state from the newest valid snapshot and the events after it, the first time it is needed.
+    /// The caller holds the write lock and no LMDB transaction (the snapshot is read in a transaction of its own).
+    private func loadLiveIfNeeded() throws {
+        guard !liveLoaded else { return }
+        live = try stateFromSnapshots(through: nil)
+        liveLoaded = true
+        snapshotScheduler.consider(live, log: log, clock: clock)
     }
 
     /// Brings the live state to the head of the log as `reader` sees it. Caller holds the write lock.
@@ -258,11 +267,12 @@ public final class Ledger: @unchecked Sendable {
     public func refresh() throws {
         let head = try log.head()
         pthread_rwlock_rdlock(&stateLock)
-        let behind = live.lastSeq < head.seq
+        let current = liveLoaded && live.lastSeq >= head.seq
         pthread_rwlock_unlock(&stateLock)
-        guard behind else { return }
+        guard !current else { return }
         pthread_rwlock_wrlock(&stateLock)
         defer { pthread_rwlock_unlock(&stateLock) }
+        try loadLiveIfNeeded()
         try log.read { reader in try syncLive(with: reader) }
     }
 

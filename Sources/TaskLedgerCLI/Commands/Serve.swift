@@ -16,6 +16,8 @@ struct Serve: AsyncParsableCommand {
         // Metrics first: the ledger registers its group-commit metrics when it opens.
         HTTPServer.bootstrapMetrics()
         let ledger = try options.openLedger()
+        // Load the live state now rather than on the first request.
+        try ledger.refresh()
         var logger = Logger(label: "taskledger")
         logger.logLevel = .info
         try await HTTPServer.run(ledger: ledger, host: host, port: port, logger: logger)
