@@ -71,16 +71,7 @@ struct SnapshotCommand: ParsableCommand {
         @OptionGroup var options: DataOptions
         @Argument(help: "The seq of the snapshot (see `snapshot list`).") var seq: UInt64
 
-        func run() throws {
-            let ledger = try options.openExistingLedger()
-            defer { ledger.close() }
-            do {
-                try ledger.setSnapshotPinned(true, seq: seq)
-            } catch let error as SnapshotError {
-                throw CLIError(error.description)
-            }
-            print("snapshot at seq \(seq) pinned")
-        }
+        func run() throws { try setPinned(true, seq: seq, options: options) }
     }
 
     struct Unpin: ParsableCommand {
@@ -88,16 +79,7 @@ struct SnapshotCommand: ParsableCommand {
         @OptionGroup var options: DataOptions
         @Argument(help: "The seq of the snapshot (see `snapshot list`).") var seq: UInt64
 
-        func run() throws {
-            let ledger = try options.openExistingLedger()
-            defer { ledger.close() }
-            do {
-                try ledger.setSnapshotPinned(false, seq: seq)
-            } catch let error as SnapshotError {
-                throw CLIError(error.description)
-            }
-            print("snapshot at seq \(seq) unpinned")
-        }
+        func run() throws { try setPinned(false, seq: seq, options: options) }
     }
 }
 
@@ -105,4 +87,16 @@ struct SnapshotCommand: ParsableCommand {
 private func milliseconds(_ d: Duration) -> Int64 {
     let (s, atto) = d.components
     return s * 1000 + atto / 1_000_000_000_000_000
+}
+
+/// `snapshot pin` and `snapshot unpin`: one flag of the snapshot at `seq`.
+private func setPinned(_ pinned: Bool, seq: UInt64, options: DataOptions) throws {
+    let ledger = try options.openExistingLedger()
+    defer { ledger.close() }
+    do {
+        try ledger.setSnapshotPinned(pinned, seq: seq)
+    } catch let error as SnapshotError {
+        throw CLIError(error.description)
+    }
+    print("snapshot at seq \(seq) \(pinned ? "pinned" : "unpinned")")
 }
