@@ -82,6 +82,7 @@ let package = Package(
             dependencies: [
                 "Ledger", "EventLog", "Domain", "Reports", "DemoProvince", "HTTPAPI", "CanonicalJSON", "ProvinceTime", "Merkle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
