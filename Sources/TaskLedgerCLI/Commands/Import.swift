@@ -15,8 +15,6 @@ struct Import: ParsableCommand {
     @Argument(help: "The NDJSON file, or - for standard input.") var file: String
 
     func run() throws {
-        let ledger = try options.openLedger()
-        defer { ledger.close() }
         // Standard input is spooled to a temporary file first: the import must be able to read its lines again
         // from the start if the transaction is rerun (see `Ledger.importLines`).
         var spool: String? = nil
@@ -40,6 +38,9 @@ struct Import: ParsableCommand {
         } catch {
             throw CLIError("cannot read \(file): no such file, or not readable")
         }
+        // Opened only once the input is readable: a mistyped file name must not create an empty ledger.
+        let ledger = try options.openLedger()
+        defer { ledger.close() }
         do {
             let summary = try ledger.importLines(lines)
             print(
