@@ -1,4 +1,5 @@
 import CanonicalJSON
+import ProvinceTime
 
 extension MonthlyReport {
     /// The SPEC §5 monthly shape. Deterministic: every array is in a defined order and objects are unordered
@@ -15,14 +16,7 @@ extension MonthlyReport {
             "totals": .object(totals.jsonMembers),
             "overdue": .array(
                 overdue.map { task in
-                    .object([
-                        "taskId": .string(task.taskId),
-                        "unitId": .string(task.unitId),
-                        "unitName": task.unitName.map { .string($0) } ?? .null,
-                        "title": .string(task.title),
-                        "deadline": .string(task.deadline.description),
-                        "daysOverdue": .number(Double(task.daysOverdue)),
-                    ])
+                    Self.listItem(task.taskId, task.unitId, task.unitName, task.title, task.deadline, ("daysOverdue", task.daysOverdue))
                 }
             ),
             "overdueBuckets": .object([
@@ -32,14 +26,7 @@ extension MonthlyReport {
             ]),
             "dueSoon": .array(
                 dueSoon.map { task in
-                    .object([
-                        "taskId": .string(task.taskId),
-                        "unitId": .string(task.unitId),
-                        "unitName": task.unitName.map { .string($0) } ?? .null,
-                        "title": .string(task.title),
-                        "deadline": .string(task.deadline.description),
-                        "daysLeft": .number(Double(task.daysLeft)),
-                    ])
+                    Self.listItem(task.taskId, task.unitId, task.unitName, task.title, task.deadline, ("daysLeft", task.daysLeft))
                 }
             ),
             "entryLag": .object([
@@ -48,6 +35,26 @@ extension MonthlyReport {
                 "max": entryLag.max.map { .number(Double($0)) } ?? .null,
                 "over1Day": .number(Double(entryLag.over1Day)),
             ]),
+        ])
+    }
+
+    /// One item of the `overdue` or `dueSoon` list: the task, its lead unit, its deadline, and the list's own count
+    /// of days (`daysOverdue` or `daysLeft`).
+    static func listItem(
+        _ taskId: String,
+        _ unitId: String,
+        _ unitName: String?,
+        _ title: String,
+        _ deadline: LocalDate,
+        _ days: (key: String, value: Int)
+    ) -> JSONValue {
+        .object([
+            "taskId": .string(taskId),
+            "unitId": .string(unitId),
+            "unitName": unitName.map { .string($0) } ?? .null,
+            "title": .string(title),
+            "deadline": .string(deadline.description),
+            days.key: .number(Double(days.value)),
         ])
     }
 }
