@@ -27,6 +27,13 @@ extension Ledger {
     /// Resolves a cutoff to {seq, hash, at} and the Merkle tree at that seq, and hands `body` the state as of it.
     /// The live state is used when the cutoff is the head; otherwise the log is folded up to the cutoff's seq.
     public func withState<T>(asOf spec: CutoffSpec, _ body: (LedgerState, Cutoff) throws -> T) throws -> T {
+        if spec == .now {
+            // The cutoff is whatever the live state holds, read under its lock: taking the log's head first and the
+            // state after would, on a busy server, often find the state a commit further on and fall back to a
+            // fold from the last snapshot for every report.
+            let now = clock()
+            return try withState { live in try body(live, try self.cutoff(seq: live.lastSeq, at: now)) }
+        }
         try refresh()
         let now = clock()
         let (seq, at): (UInt64, Instant) = try log.read { reader in
@@ -50,14 +57,20 @@ extension Ledger {
                 return (try Self.lastSeq(recordedAtOrBefore: t, reader: reader, head: head), t)
             }
         }
-        let hash = try seq == 0 ? Digest.zero : log.read { reader in try reader.event(seq)?.hash ?? .zero }
-        let tree = try merkleRoot(treeSize: seq)
-        let cutoff = Cutoff(seq: seq, hash: hash.hex, at: at, treeSize: tree.map { _ in seq }, treeRoot: tree?.hex)
+        let cutoff = try self.cutoff(seq: seq, at: at)
         let usedLive: T? = try withState { live in
             live.lastSeq == seq ? try body(live, cutoff) : nil
         }
         if let usedLive { return usedLive }
         return try body(try state(throughSeq: seq), cutoff)
+    }
+
+    /// {seq, hash, at} and the Merkle tree at `seq`, read in one transaction.
+    private func cutoff(seq: UInt64, at: Instant) throws -> Cutoff {
+        let (hash, root) = try log.read { reader in
+            (seq == 0 ? Digest.zero : try reader.event(seq)?.hash ?? .zero, try reader.merkleRoot(treeSize: seq))
+        }
+        return Cutoff(seq: seq, hash: hash.hex, at: at, treeSize: seq, treeRoot: root.hex)
     }
 
     /// The last seq whose `recordedAt ≤ t` (0 when none): `recordedAt` never decreases, so a binary search.
