@@ -26,6 +26,9 @@ extension Ledger {
     /// computed), every rule of SPEC §3 applied. All or nothing: one write transaction, so a refusal, an error or a
     /// killed process leaves the ledger exactly as it was. Blank lines are skipped.
     ///
+    /// Snapshots are stored inside the import's transaction every `SnapshotPolicy.everyEvents` events, so an
+    /// as-of report within a large import starts near its cutoff, not at event 1.
+    ///
     /// `lines` must give the same lines each time it is iterated: if the LMDB map fills, the transaction is
     /// aborted, the map grows and the import runs again from the first line (`NDJSONFile` reopens its file).
     public func importLines(_ lines: some Sequence<NDJSONLine>) throws -> ImportSummary {
@@ -48,7 +51,9 @@ extension Ledger {
                     }
                 }
                 switch outcome {
-                case .appended: appended += 1
+                case .appended:
+                    appended += 1
+                    try storeSnapshotIfDue(writer: writer)
                 case .repeated: repeated += 1
                 case .refused(let refusal): throw ImportFailure(line: line.number, refusal: refusal)
                 }

@@ -25,6 +25,9 @@ public final class Ledger: @unchecked Sendable {
     private var liveLoaded = false
     private var stateLock = pthread_rwlock_t()
     private var committer: GroupCommit<CommandRequest, CommandOutcome>?
+    /// Seqs of the snapshots stored inside the current write transaction (`storeSnapshotInTransaction`): the
+    /// scheduler learns of them only once that transaction has committed.
+    private var snapshotsInTransaction: [UInt64] = []
     let snapshotScheduler = SnapshotScheduler(policy: .fromEnvironment())
 
     /// Opens (or creates) the ledger in `directory`. The live state (the newest valid snapshot, then the events after
@@ -86,12 +89,16 @@ public final class Ledger: @unchecked Sendable {
         defer { pthread_rwlock_unlock(&stateLock) }
         try loadLiveIfNeeded()
         let saved: LedgerState? = restoreOnFailure ? live : nil
+        defer { snapshotsInTransaction = [] }
         do {
             let result = try log.write { writer in
                 if let saved, live.lastSeq != saved.lastSeq { live = saved }
+                // A rerun after the map grew: the snapshots of the aborted attempt were not stored.
+                snapshotsInTransaction = []
                 try self.syncLive(with: writer.reader)
                 return try body(writer)
             }
+            for seq in snapshotsInTransaction { snapshotScheduler.noteSnapshot(at: seq) }
             snapshotScheduler.consider(live, log: log, clock: clock)
             return result
         } catch {
@@ -104,6 +111,36 @@ public final class Ledger: @unchecked Sendable {
             liveLoaded = false
             throw error
         }
+    }
+
+    /// Inside `withWriter`: stores a snapshot of the live state at the writer's head in the writer's own
+    /// transaction, when the automatic policy says one is due, so it commits or vanishes with the events it
+    /// follows. A bulk import of millions of events is one transaction: without this it would leave a single
+    /// snapshot at its end, and an as-of report inside it would fold from event 1. The state is encoded here,
+    /// synchronously, rather than on the background queue: handing it over would make the next append copy it.
+    /// Returns the seq of the snapshot stored, if one was.
+    @discardableResult
+    func storeSnapshotIfDue(writer: LogWriter) throws -> UInt64? {
+        let policy = snapshotScheduler.currentPolicy
+        let head = writer.head
+        let last = max(snapshotScheduler.lastSnapshotSeq, snapshotsInTransaction.last ?? 0)
+        guard policy.everyEvents > 0, head.seq > 0, head.seq >= last + policy.everyEvents else { return nil }
+        precondition(live.lastSeq == head.seq, "the live state is folded with every append of the transaction")
+        let store = try SnapshotStore(log: log)
+        let record = SnapshotRecord(seq: head.seq, bytes: Snapshot.record(of: live, hash: head.hash, createdAt: clock()))
+        try store.put(record, pinned: false, txn: writer.txn)
+        _ = try store.prune(keep: policy.keep, txn: writer.txn)
+        snapshotsInTransaction.append(head.seq)
+        logger.info("snapshot stored at seq \(head.seq) inside the import: \(record.bytes.count) bytes")
+        return head.seq
+    }
+
+    /// The live state when this process has already loaded it, without loading or refreshing it; `nil` otherwise.
+    /// Copying it is free (copy-on-write), so a caller may hold it beside the ledger's own.
+    func loadedLiveState() -> LedgerState? {
+        pthread_rwlock_rdlock(&stateLock)
+        defer { pthread_rwlock_unlock(&stateLock) }
+        return liveLoaded ? live : nil
     }
 
     /// Loads the live state from the newest valid snapshot and the events after it, the first time it is needed.

@@ -28,6 +28,9 @@ final class SnapshotScheduler: @unchecked Sendable {
         set { lock.withLock { policy = newValue } }
     }
 
+    /// Seq of the newest snapshot written or loaded (0 when none).
+    var lastSnapshotSeq: UInt64 { lock.withLock { lastSeq } }
+
     /// Records that the live state started from (or a snapshot was written at) `seq`.
     func noteSnapshot(at seq: UInt64) {
         lock.withLock { lastSeq = max(lastSeq, seq) }
