@@ -39,15 +39,24 @@ extension Ledger {
     /// head). Then, in one write transaction, writes a fresh snapshot at the head and deletes the snapshots
     /// that are unusable or disagree: the fold from the log is the truth they must match. Nothing is written
     /// unless the fold succeeded, so a failed rebuild changes nothing.
+    ///
+    /// One state is held at a time, so a rebuild needs about the memory of the projection, not twice it: a
+    /// stored snapshot is compared through the checksum in its header (`StateCodec` is deterministic: equal
+    /// states give equal bytes) and decoded only to name what differs; once folded to the head, the rebuilt
+    /// state is kept only as the encoded snapshot that will be written, and the live state is compared with it
+    /// the same way. In a process that has not loaded the live state (the CLI), "the live state" is what the
+    /// next open loads: the newest valid snapshot and the events after it.
     public func rebuild() throws -> RebuildReport {
         let store = try SnapshotStore(log: log)
-        let live = try withState { $0 }
+        // Free to copy (copy-on-write); `nil` unless this process already folded it.
+        let loadedLive = loadedLiveState()
         let clock = ContinuousClock()
         var foldTime = Duration.zero
+        var encodeTime = Duration.zero
         var compared: [UInt64] = []
         var ignored: [SnapshotInfo] = []
         var differences: [StateDifference] = []
-        let (head, rebuilt): (LogHead, LedgerState) = try log.read { reader in
+        let (head, record): (LogHead, SnapshotRecord?) = try log.read { reader in
             let head = try reader.head
             var state = LedgerState()
             for info in try store.list(reader: reader) {
@@ -55,40 +64,40 @@ extension Ledger {
                     ignored.append(info)
                     continue
                 }
-                guard info.seq <= head.seq else { continue }
-                foldTime += try clock.measure { try Replay.catchUp(&state, through: info.seq, reader: reader) }
-                let stored: LedgerState
-                do {
-                    guard let raw = try reader.txn.get(store.snapshots, key: SnapshotStore.key(info.seq)) else { continue }
-                    stored = try store.load(key: info.seq, value: raw, reader: reader)
-                } catch let error as SnapshotLoadError {
+                guard info.seq <= head.seq,
+                    let raw = try reader.txn.get(store.snapshots, key: SnapshotStore.key(info.seq)),
+                    let header = SnapshotHeader(raw)
+                else { continue }
+                guard StateCodec.checksum(UnsafeRawBufferPointer(rebasing: raw[Snapshot.headerBytes...])) == header.checksum else {
                     var unusable = info
-                    unusable.validity = error.validity
+                    unusable.validity = .corrupt("the checksum of its state bytes does not match")
                     ignored.append(unusable)
                     continue
                 }
+                foldTime += try clock.measure { try Replay.catchUp(&state, through: info.seq, reader: reader) }
                 compared.append(info.seq)
-                differences += StateDifference.between(rebuilt: state, other: stored, snapshotSeq: info.seq)
+                guard StateCodec.checksum(of: state) != header.checksum else { continue }
+                differences += Self.differences(rebuilt: state, storedSnapshot: raw, seq: info.seq, store: store, reader: reader)
             }
             foldTime += try clock.measure { try Replay.catchUp(&state, through: head.seq, reader: reader) }
-            // The live state was read before this transaction began, so it is at or behind this head.
-            var liveAtHead = live
-            try Replay.catchUp(&liveAtHead, through: head.seq, reader: reader)
-            differences += StateDifference.between(rebuilt: state, other: liveAtHead, snapshotSeq: nil)
-            return (head, state)
+            guard state.lastSeq > 0 else { return (head, nil) }
+            var record: SnapshotRecord?
+            encodeTime = clock.measure {
+                record = SnapshotRecord(seq: head.seq, bytes: Snapshot.record(of: state, hash: head.hash, createdAt: self.clock()))
+            }
+            return (head, record)
         }
-        var written: SnapshotRecord?
-        let encodeTime = try clock.measure {
-            if rebuilt.lastSeq > 0 { written = try SnapshotScheduler.make(rebuilt, log: log, clock: self.clock) }
+        if let record {
+            differences += try liveDifferences(loadedLive, head: head, rebuilt: record)
         }
         let disagreeing = Set(differences.compactMap(\.snapshotSeq))
         let deleted = (ignored.map(\.seq) + disagreeing).sorted()
         try log.environment.write { txn in
             for seq in deleted { try store.delete(seq, txn: txn) }
-            if let written { try store.put(written, pinned: false, txn: txn) }
+            if let record { try store.put(record, pinned: false, txn: txn) }
         }
-        if let written { snapshotScheduler.noteSnapshot(at: written.seq) }
-        let info = try written.flatMap { w in try snapshots().first { $0.seq == w.seq } }
+        if let record { snapshotScheduler.noteSnapshot(at: record.seq) }
+        let info = try record.flatMap { w in try snapshots().first { $0.seq == w.seq } }
         return RebuildReport(
             head: head,
             foldSeconds: foldTime.seconds,
@@ -99,6 +108,38 @@ extension Ledger {
             encodeSeconds: encodeTime.seconds,
             deleted: deleted
         )
+    }
+
+    /// What differs between the rebuilt state and a stored snapshot whose checksum is not the rebuilt state's.
+    private static func differences(
+        rebuilt: LedgerState,
+        storedSnapshot raw: UnsafeRawBufferPointer,
+        seq: UInt64,
+        store: SnapshotStore,
+        reader: LogReader
+    ) -> [StateDifference] {
+        let stored: LedgerState
+        do {
+            stored = try store.load(key: seq, value: raw, reader: reader)
+        } catch {
+            return [StateDifference(snapshotSeq: seq, detail: "its bytes are not the rebuilt state's and cannot be decoded: \(error)")]
+        }
+        let found = StateDifference.between(rebuilt: rebuilt, other: stored, snapshotSeq: seq)
+        return found.isEmpty ? [StateDifference(snapshotSeq: seq, detail: "the states are equal but encode differently")] : found
+    }
+
+    /// Compares the live state, brought to `head`, with the rebuilt one (as its encoded snapshot `rebuilt`).
+    private func liveDifferences(_ loadedLive: LedgerState?, head: LogHead, rebuilt: SnapshotRecord) throws -> [StateDifference] {
+        var live = try loadedLive ?? stateFromSnapshots(through: head.seq)
+        // A live state that moved past `head` (commands of this process since the fold) is compared at its own
+        // seq by the next rebuild; here only one at or behind `head` can be brought to it.
+        guard live.lastSeq <= head.seq else { return [] }
+        try log.read { reader in try Replay.catchUp(&live, through: head.seq, reader: reader) }
+        let rebuiltChecksum = rebuilt.bytes.withUnsafeBytes { StateCodec.checksum(UnsafeRawBufferPointer(rebasing: $0[Snapshot.headerBytes...])) }
+        guard StateCodec.checksum(of: live) != rebuiltChecksum else { return [] }
+        let state = try rebuilt.bytes.withUnsafeBytes { try StateCodec.decode(UnsafeRawBufferPointer(rebasing: $0[Snapshot.headerBytes...])) }
+        let found = StateDifference.between(rebuilt: state, other: live, snapshotSeq: nil)
+        return found.isEmpty ? [StateDifference(snapshotSeq: nil, detail: "the states are equal but encode differently")] : found
     }
 }
 
