@@ -28,12 +28,24 @@ extension Ledger {
         set { snapshotScheduler.currentPolicy = newValue }
     }
 
-    /// Writes a snapshot of the state at the log's head (events appended by other processes included) and
-    /// returns it as listed. Safe while another process appends: the state is a fold of events 1…seq, and the
-    /// hash stored with it is read from the log at that seq, which never changes.
+    /// Writes a snapshot of the state at the log's head (events appended by other processes included), or after
+    /// event `seq`, and returns it as listed. Safe while another process appends: the state is a fold of events
+    /// 1…seq, and the hash stored with it is read from the log at that seq, which never changes.
+    ///
+    /// A snapshot at a past seq (say the last event of a year, pinned) lets as-of reports of that period start
+    /// from it instead of folding from an earlier one.
     @discardableResult
-    public func createSnapshot(pinned: Bool = false) throws -> SnapshotInfo {
-        let state = try withState { $0 }
+    public func createSnapshot(pinned: Bool = false, at seq: UInt64? = nil) throws -> SnapshotInfo {
+        let state: LedgerState
+        if let seq {
+            let head = try log.head().seq
+            guard (1...max(head, 1)).contains(seq), head > 0 else {
+                throw SnapshotError(description: "--at \(seq): the log has events 1…\(head); give a seq among them")
+            }
+            state = try self.state(throughSeq: seq)
+        } else {
+            state = try withState { $0 }
+        }
         guard state.lastSeq > 0 else { throw SnapshotError(description: "the ledger is empty: there is nothing to snapshot") }
         let snapshot = try SnapshotScheduler.make(state, log: log, clock: clock)
         let store = try SnapshotStore(log: log)

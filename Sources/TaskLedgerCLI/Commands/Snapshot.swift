@@ -13,16 +13,20 @@ struct SnapshotCommand: ParsableCommand {
     )
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a snapshot at the head of the log (safe while others append).")
+        static let configuration = CommandConfiguration(
+            abstract: "Write a snapshot at the head of the log, or after event --at SEQ (safe while others append)."
+        )
         @OptionGroup var options: DataOptions
         @Flag(help: "Pin it: no prune deletes it.") var pin = false
+        @Option(help: "Snapshot the state after this event (for example the last event of a year) instead of the head.")
+        var at: UInt64?
 
         func run() throws {
             let ledger = try options.openExistingLedger()
             defer { ledger.close() }
             let clock = ContinuousClock()
             var info: SnapshotInfo?
-            let elapsed = try clock.measure { info = try ledger.createSnapshot(pinned: pin) }
+            let elapsed = try clock.measure { info = try ledger.createSnapshot(pinned: pin, at: at) }
             guard let info else { return }
             print("snapshot written at seq \(info.seq): \(info.bytes) bytes in \(milliseconds(elapsed)) ms\(info.pinned ? " (pinned)" : "")")
         }
