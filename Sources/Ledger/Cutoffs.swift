@@ -1,5 +1,6 @@
 import Domain
 import EventLog
+import Foundation
 import Merkle
 import ProvinceTime
 import Reports
@@ -65,12 +66,21 @@ extension Ledger {
         return try body(try state(throughSeq: seq), cutoff)
     }
 
-    /// {seq, hash, at} and the Merkle tree at `seq`, read in one transaction.
+    /// {seq, hash, at} and the Merkle tree at `seq`, read in one transaction. The hash and root at a seq never
+    /// change (the log only grows), so the last pair read is kept: every task view and report of a quiet ledger
+    /// shares one cutoff instead of recomputing the root from the tree's nodes each time.
     private func cutoff(seq: UInt64, at: Instant) throws -> Cutoff {
-        let (hash, root) = try log.read { reader in
-            (seq == 0 ? Digest.zero : try reader.event(seq)?.hash ?? .zero, try reader.merkleRoot(treeSize: seq))
+        let (hash, root): (String, String)
+        if let cached = cutoffCache.proof(at: seq) {
+            (hash, root) = cached
+        } else {
+            let (digest, merkleRoot) = try log.read { reader in
+                (seq == 0 ? Digest.zero : try reader.rawEvent(seq).flatMap { Digest(bytes: $0.hash) } ?? .zero, try reader.merkleRoot(treeSize: seq))
+            }
+            (hash, root) = (digest.hex, merkleRoot.hex)
+            cutoffCache.remember(seq: seq, hash: hash, root: root)
         }
-        return Cutoff(seq: seq, hash: hash.hex, at: at, treeSize: seq, treeRoot: root.hex)
+        return Cutoff(seq: seq, hash: hash, at: at, treeSize: seq, treeRoot: root)
     }
 
     /// The last seq whose `recordedAt ≤ t` (0 when none): `recordedAt` never decreases, so a binary search.
@@ -92,5 +102,19 @@ extension Ledger {
     /// The Merkle root over the first `treeSize` events (RFC 9162; the empty-tree root for 0).
     public func merkleRoot(treeSize: UInt64) throws -> MerkleHash? {
         try log.read { reader in try reader.merkleRoot(treeSize: treeSize) }
+    }
+}
+
+/// The hash and Merkle root of the last cutoff seq resolved (see `Ledger.cutoff(seq:at:)`).
+final class CutoffCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: (seq: UInt64, hash: String, root: String)?
+
+    func proof(at seq: UInt64) -> (hash: String, root: String)? {
+        lock.withLock { last.flatMap { $0.seq == seq ? ($0.hash, $0.root) : nil } }
+    }
+
+    func remember(seq: UInt64, hash: String, root: String) {
+        lock.withLock { last = (seq, hash, root) }
     }
 }

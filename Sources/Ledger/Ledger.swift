@@ -29,6 +29,7 @@ public final class Ledger: @unchecked Sendable {
     /// scheduler learns of them only once that transaction has committed.
     private var snapshotsInTransaction: [UInt64] = []
     let snapshotScheduler = SnapshotScheduler(policy: .fromEnvironment())
+    let cutoffCache = CutoffCache()
 
     /// Opens (or creates) the ledger in `directory`. The live state (the newest valid snapshot, then the events after
     /// it) is loaded at its first use.
