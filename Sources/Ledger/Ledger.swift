@@ -26,6 +26,8 @@ public final class Ledger: @unchecked Sendable {
     private var stateLock = pthread_rwlock_t()
     private var committer: GroupCommit<CommandRequest, CommandOutcome>?
     let snapshotScheduler = SnapshotScheduler(policy: .fromEnvironment())
+    /// Task titles already read from the log (the state keeps none): the monthly lists and title searches.
+    let taskTitles = TitleCache()
 
     /// Opens (or creates) the ledger in `directory`. The live state (the newest valid snapshot, then the events after
     /// it) is loaded at its first use.
