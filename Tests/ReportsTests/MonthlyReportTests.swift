@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Domain
 import Reports
 import Testing
@@ -16,6 +17,29 @@ import Testing
 
         let march = try Reports.monthly(b.state, cutoff: cutoff("2026-03-10"), MonthlyParameters(from: day("2026-03-10"), to: day("2026-03-10")))
         #expect(march.totals.assigned == 1)
+    }
+
+    /// The state keeps no titles: the caller gives them, and is asked only for the tasks the lists show, in list order.
+    @Test func listTitlesComeFromTheCallerForListedTasksOnly() throws {
+        var b = StateBuilder()
+        b.unit("B")
+        b.unit("A")
+        b.task("LATE-2", unit: "B", deadline: "2026-03-01")
+        b.task("SOON", unit: "A", deadline: "2026-03-12")
+        b.task("LATER", unit: "A", deadline: "2026-06-30")
+        b.task("DONE", unit: "A", deadline: "2026-03-01")
+        b.complete("DONE", document: "2026-02-20", entered: "2026-02-20")
+        b.task("LATE-1", unit: "B", deadline: "2026-03-02")
+        var asked: [String] = []
+        let report = try Reports.monthly(b.state, cutoff: cutoff("2026-03-10"), MonthlyParameters()) { task in
+            asked.append(task.id)
+            return "Tiêu đề \(task.id)"
+        }
+        #expect(asked == ["LATE-1", "LATE-2", "SOON"])
+        #expect(report.overdue.map(\.title) == ["Tiêu đề LATE-1", "Tiêu đề LATE-2"])
+        #expect(report.dueSoon.map(\.title) == ["Tiêu đề SOON"])
+        let json = report.json()
+        #expect(json["overdue"]?.arrayValue?.map { $0["title"]?.stringValue } == ["Tiêu đề LATE-1", "Tiêu đề LATE-2"])
     }
 
     @Test func fromAfterToIsRefused() {
