@@ -25,7 +25,8 @@ public struct Snapshot: Hashable, Sendable {
     /// one written), never misread: a fold that changed would make an old snapshot a state no replay gives.
     ///
     /// 2: tasks as compact rows with interned unit and person ids and no texts (read from the log when shown).
-    public static let projectionVersion: UInt32 = 2
+    /// 3: coordinating lists interned too, a row naming its list by index.
+    public static let projectionVersion: UInt32 = 3
 
     static let magic: [UInt8] = Array("TLSN".utf8)
     public static let headerBytes = 96

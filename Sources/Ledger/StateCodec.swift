@@ -73,10 +73,15 @@ public enum StateCodec {
             w.string(person.unitId)
             w.optional(person.title) { $0.string($1) }
         }
-        // Tasks in row order (assignment order) and their interned ids in table order: both orders are part of the
-        // value (`TaskTable`), so equal states still give equal bytes, and decoding needs no sort.
+        // Tasks in row order (assignment order), their interned ids and coordinating lists in table order: these
+        // orders are part of the value (`TaskTable`), so equal states still give equal bytes, and decoding sorts nothing.
         w.count(state.tasks.ids.count)
         for id in state.tasks.ids.strings { w.string(id) }
+        w.count(state.tasks.coordinatingLists.count)
+        for list in state.tasks.coordinatingLists.lists {
+            w.count(list.count)
+            for unit in list { w.varint(UInt64(unit)) }
+        }
         w.count(state.tasks.count)
         for task in state.tasks.rows { w.task(task) }
         w.count(state.policies.count)
@@ -119,11 +124,24 @@ public enum StateCodec {
         for _ in 0..<n { ids.append(try r.string()) }
         guard let interned = InternedIds(ids) else { throw .malformed(offset: r.offset, "a unit or person id repeats in the id table") }
         n = try r.count()
+        var lists: [[UInt32]] = []
+        lists.reserveCapacity(n)
+        for _ in 0..<n {
+            let m = try r.count()
+            var list: [UInt32] = []
+            list.reserveCapacity(m)
+            for _ in 0..<m { list.append(try r.interned()) }
+            lists.append(list)
+        }
+        guard let coordinatingLists = InternedLists(lists) else {
+            throw .malformed(offset: r.offset, "the coordinating lists do not start empty, or one repeats")
+        }
+        n = try r.count()
         var rows = ContiguousArray<TaskRow>()
         rows.reserveCapacity(n)
         for _ in 0..<n { rows.append(try r.task()) }
-        guard let tasks = TaskTable(ids: interned, rows: rows) else {
-            throw .malformed(offset: r.offset, "a task id repeats, or a task names an id outside the id table")
+        guard let tasks = TaskTable(ids: interned, coordinatingLists: coordinatingLists, rows: rows) else {
+            throw .malformed(offset: r.offset, "a task id repeats, or a task names an id or a list outside the tables")
         }
         state.tasks = tasks
         n = try r.count()
@@ -184,8 +202,7 @@ extension StateWriter {
         byte(StateCodec.issuerCode(t.issuer))
         signed(Int64(t.sourceDocumentDay))
         varint(UInt64(t.lead))
-        count(t.coordinating.count)
-        for unit in t.coordinating { varint(UInt64(unit)) }
+        varint(UInt64(t.coordinatingList))
         index(t.assignee)
         signed(Int64(t.originalDeadlineDay))
         // Extensions are rare: the deadline as a difference from the original is usually one zero byte.
@@ -282,10 +299,8 @@ extension StateReader {
         guard let issuer = StateCodec.issuer(code: try byte()) else { throw .malformed(offset: issuerOffset, "unknown issuer code") }
         let sourceDocumentDay = try day()
         let lead = try interned()
-        let n = try count()
-        var coordinating: [UInt32] = []
-        coordinating.reserveCapacity(n)
-        for _ in 0..<n { coordinating.append(try interned()) }
+        let listOffset = offset
+        guard let coordinatingList = UInt32(exactly: try varint()) else { throw .malformed(offset: listOffset, "a list index out of range") }
         let assignee = try optionalIndex()
         let originalDeadlineDay = try day()
         let deadlineDay = try day(Int64(originalDeadlineDay) + (try signed()))
@@ -316,7 +331,7 @@ extension StateReader {
             issuer: issuer,
             sourceDocumentDay: sourceDocumentDay,
             lead: lead,
-            coordinating: coordinating,
+            coordinatingList: coordinatingList,
             assignee: assignee,
             originalDeadlineDay: originalDeadlineDay,
             deadlineDay: deadlineDay,
@@ -346,7 +361,7 @@ extension StateReader {
     }
 
     /// An interned index (a row's table checks it is in range).
-    fileprivate mutating func interned() throws(StateCodecError) -> UInt32 {
+    mutating func interned() throws(StateCodecError) -> UInt32 {
         let start = offset
         guard let i = UInt32(exactly: try varint()), i != InternedIds.none else { throw .malformed(offset: start, "an id index out of range") }
         return i

@@ -49,7 +49,7 @@ public struct TaskFilter: Hashable, Sendable {
     /// The filters that need no text, on a row of `tasks`; the title (`text`) is checked after these, from the log.
     func matches(_ task: TaskRow, status taskStatus: TaskStatus, in tasks: TaskTable) -> Bool {
         if let visibleToUnit {
-            guard let unit = tasks.ids.index(of: visibleToUnit), task.lead == unit || task.coordinating.contains(unit) else {
+            guard let unit = tasks.ids.index(of: visibleToUnit), task.lead == unit || tasks.coordinating(of: task).contains(unit) else {
                 return false
             }
         }

@@ -51,14 +51,15 @@ import Testing
             ),
             ("HeadAppointment", state.units["U1"]!.headAppointments[0], ["unitId", "personId", "from", "seq"]),
             ("PersonState", state.people["P1"]!, ["id", "name", "unitId", "title"]),
-            // `rowIndexById` is derived from the rows on decoding, and `indexByString` from the strings.
-            ("TaskTable", state.tasks, ["rows", "ids", "rowIndexById"]),
+            // `rowIndex` is derived from the rows on decoding, `indexByString` from the strings, `indexByList` from the lists.
+            ("TaskTable", state.tasks, ["rows", "ids", "coordinatingLists", "rowIndex"]),
             ("InternedIds", state.tasks.ids, ["strings", "indexByString"]),
+            ("InternedLists", state.tasks.coordinatingLists, ["lists", "indexByList"]),
             (
                 "TaskRow", state.tasks.row("T1")!,
                 [
                     "id", "assignedAt", "assignedSeq", "reportRecordedAt", "reportSeq", "resultRecordedAt", "resultSeq",
-                    "withdrawnAtMilliseconds", "correctionSeqs", "mergeSeqs", "coordinating", "sourceDocumentDay",
+                    "withdrawnAtMilliseconds", "correctionSeqs", "mergeSeqs", "coordinatingList", "sourceDocumentDay",
                     "originalDeadlineDay", "deadlineDay", "reportDocumentDay", "lead", "assignee", "reportUnit", "resultUnit",
                     "issuer", "grade",
                 ]

@@ -31,7 +31,7 @@ extension LedgerState {
 
         case .taskAssigned(let e):
             let lead = tasks.intern(e.leadUnitId)
-            let coordinating = e.coordinatingUnitIds.map { tasks.intern($0) }
+            let coordinating = tasks.internList(e.coordinatingUnitIds.map { tasks.intern($0) })
             let assignee = tasks.intern(e.assigneePersonId)
             let deadline = TaskTable.day(e.deadline)
             tasks.append(
@@ -40,7 +40,7 @@ extension LedgerState {
                     issuer: e.issuer,
                     sourceDocumentDay: TaskTable.day(e.sourceDocument.date),
                     lead: lead,
-                    coordinating: coordinating,
+                    coordinatingList: coordinating,
                     assignee: assignee,
                     originalDeadlineDay: deadline,
                     deadlineDay: deadline,
@@ -61,17 +61,20 @@ extension LedgerState {
             tasks.update(e.taskId) { $0.deadlineDay = TaskTable.day(e.newDeadline) }
 
         case .taskReassigned(let e):
+            guard let current = tasks.row(e.taskId) else { break }
             let lead = tasks.intern(e.leadUnitId)
-            let coordinating = e.coordinatingUnitIds.map { $0.map { tasks.intern($0) } }
+            let coordinating: [UInt32]
+            if let given = e.coordinatingUnitIds {
+                coordinating = given.map { tasks.intern($0) }
+            } else {
+                // The new lead cannot also coordinate: it leaves the kept list.
+                coordinating = tasks.coordinating(of: current).filter { $0 != lead }
+            }
+            let list = tasks.internList(coordinating)
             let assignee = tasks.intern(e.assigneePersonId)
             tasks.update(e.taskId) { task in
                 task.lead = lead
-                if let coordinating {
-                    task.coordinating = coordinating
-                } else {
-                    // The new lead cannot also coordinate: it leaves the kept list.
-                    task.coordinating.removeAll { $0 == lead }
-                }
+                task.coordinatingList = list
                 task.assignee = assignee
             }
 
@@ -103,13 +106,14 @@ extension LedgerState {
             guard let current = tasks.row(e.taskId) else { break }
             let successorId = endOfMergeChain(tasks.ids[current.lead])
             let successor = tasks.intern(successorId)
+            let list = tasks.internList(tasks.coordinating(of: current).filter { $0 != successor })
             tasks.update(e.taskId) { task in
                 task.clearCompletion()
                 // A completed task stayed with its merged lead unit; reopened, it passes to the end of the chain.
                 if successor != task.lead {
                     task.lead = successor
                     task.assignee = InternedIds.none
-                    task.coordinating.removeAll { $0 == successor }
+                    task.coordinatingList = list
                 }
             }
 
@@ -153,12 +157,16 @@ extension LedgerState {
         let merged = Set(e.unitIds.compactMap { tasks.ids.index(of: $0) })
         guard !merged.isEmpty else { return }
         let into = tasks.intern(e.intoUnitId)
-        let moves: (TaskRow) -> Bool = { merged.contains($0.lead) && !$0.isComplete && !$0.isWithdrawn }
-        tasks.updateAll(where: moves) { task in
-            task.lead = into
-            task.assignee = InternedIds.none
-            task.coordinating.removeAll { $0 == into }
-            task.mergeSeqs.append(seq)
+        for index in tasks.rows.indices {
+            let task = tasks.rows[index]
+            guard merged.contains(task.lead), !task.isComplete, !task.isWithdrawn else { continue }
+            let list = tasks.internList(tasks.coordinating(of: task).filter { $0 != into })
+            tasks.update(at: index) { task in
+                task.lead = into
+                task.assignee = InternedIds.none
+                task.coordinatingList = list
+                task.mergeSeqs.append(seq)
+            }
         }
     }
 }

@@ -26,8 +26,9 @@ public struct TaskRow: Hashable, Sendable {
     public internal(set) var correctionSeqs: [UInt64]
     /// `seq` of every `UnitMerged` that moved the task.
     public internal(set) var mergeSeqs: [UInt64]
-    /// Coordinating units, as indexes into `InternedIds`.
-    public internal(set) var coordinating: [UInt32]
+    /// The coordinating units, as an index into the table's `InternedLists` (0 for none): thousands of distinct
+    /// lists serve a province's tasks, so a row holds 4 bytes instead of an array of its own.
+    public internal(set) var coordinatingList: UInt32
     /// Day numbers (days since 1970-01-01; every `YYYY-MM-DD` date fits in 32 bits).
     public internal(set) var sourceDocumentDay: Int32
     public internal(set) var originalDeadlineDay: Int32
@@ -50,7 +51,7 @@ public struct TaskRow: Hashable, Sendable {
         issuer: Issuer,
         sourceDocumentDay: Int32,
         lead: UInt32,
-        coordinating: [UInt32],
+        coordinatingList: UInt32,
         assignee: UInt32,
         originalDeadlineDay: Int32,
         deadlineDay: Int32,
@@ -72,7 +73,7 @@ public struct TaskRow: Hashable, Sendable {
         self.issuer = issuer
         self.sourceDocumentDay = sourceDocumentDay
         self.lead = lead
-        self.coordinating = coordinating
+        self.coordinatingList = coordinatingList
         self.assignee = assignee
         self.originalDeadlineDay = originalDeadlineDay
         self.deadlineDay = deadlineDay
@@ -174,4 +175,44 @@ public struct InternedIds: Hashable, Sendable {
     /// The index is derived from `strings`: two tables are equal when their strings are, in the same order.
     public static func == (a: InternedIds, b: InternedIds) -> Bool { a.strings == b.strings }
     public func hash(into hasher: inout Hasher) { hasher.combine(strings) }
+}
+
+/// Lists of coordinating units (as `InternedIds` indexes), each stored once: tasks share a few thousand distinct
+/// lists, so a row names its list by index. Index 0 is always the empty list. Like `InternedIds`, the order is the
+/// order the fold first met each list, and is part of the value.
+public struct InternedLists: Hashable, Sendable {
+    public private(set) var lists: ContiguousArray<[UInt32]> = [[]]
+    private var indexByList: [[UInt32]: UInt32] = [[]: 0]
+
+    public init() {}
+
+    /// The table holding `lists` in that order; `nil` unless the first is empty and none repeats (a corrupt snapshot).
+    public init?(_ lists: some Sequence<[UInt32]>) {
+        self.lists = []
+        indexByList = [:]
+        for list in lists {
+            guard indexByList[list] == nil, self.lists.count < Int(UInt32.max) else { return nil }
+            indexByList[list] = UInt32(self.lists.count)
+            self.lists.append(list)
+        }
+        guard self.lists.first == [] else { return nil }
+    }
+
+    public var count: Int { lists.count }
+
+    /// The list at `index`, which must be one this table handed out.
+    public subscript(index: UInt32) -> [UInt32] { lists[Int(index)] }
+
+    /// The index of `list`, added when new.
+    mutating func intern(_ list: [UInt32]) -> UInt32 {
+        if let index = indexByList[list] { return index }
+        let index = UInt32(lists.count)
+        indexByList[list] = index
+        lists.append(list)
+        return index
+    }
+
+    /// The index is derived from `lists`.
+    public static func == (a: InternedLists, b: InternedLists) -> Bool { a.lists == b.lists }
+    public func hash(into hasher: inout Hasher) { hasher.combine(lists) }
 }
