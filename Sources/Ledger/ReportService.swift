@@ -63,7 +63,7 @@ extension Ledger {
                 let report = try monthlyReport(state, cutoff: cutoff, parameters)
                 body =
                     switch format {
-                    case .json: report.json().canonicalString + "\n"
+                    case .json: String(decoding: report.canonicalJSON(), as: UTF8.self) + "\n"
                     case .csv: try report.csv(table: table)
                     case .html: report.html()
                     }
