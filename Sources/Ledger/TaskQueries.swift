@@ -127,15 +127,6 @@ extension Ledger {
         }
     }
 
-    /// The texts of one task as of `cutoff` (read from the log at the seqs the state knows), or `nil` when the task
-    /// does not exist at that point.
-    public func taskTexts(_ taskId: String, asOf cutoff: CutoffSpec = .now) throws -> TaskTexts? {
-        try withState(asOf: cutoff) { state, _ in
-            guard let task = state.tasks[taskId] else { return nil }
-            return try log.read { reader in try TaskTextReader(reader: reader).texts(of: task) }
-        }
-    }
-
     /// The current version of a stream (`task/T-1`): the ETag a client sends back in `If-Match`.
     public func streamVersion(_ stream: String) throws -> UInt64 {
         try log.read { reader in try reader.streamVersion(stream) }
