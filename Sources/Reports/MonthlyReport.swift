@@ -133,15 +133,20 @@ extension MonthlyReport {
             if status == .openOverdue {
                 let days = date.days(since: deadline)
                 buckets.count(daysOverdue: days)
-                overdueRows.append(ListedRow(unitRank: unitRank[Int(task.lead)], row: Int32(index), days: Int32(days)))
+                overdueRows.append(ListedRow(task, unitRank: unitRank[Int(task.lead)], row: index, days: days))
             }
             let daysLeft = deadline.days(since: date)
             if !task.isComplete && (0...3).contains(daysLeft) {
-                dueSoonRows.append(ListedRow(unitRank: unitRank[Int(task.lead)], row: Int32(index), days: Int32(daysLeft)))
+                dueSoonRows.append(ListedRow(task, unitRank: unitRank[Int(task.lead)], row: index, days: daysLeft))
             }
         }
         func byUnitThenTask(_ a: ListedRow, _ b: ListedRow) -> Bool {
-            a.unitRank != b.unitRank ? a.unitRank < b.unitRank : codePointPrecedes(tasks[Int(a.row)].id, tasks[Int(b.row)].id)
+            if a.unitRank != b.unitRank { return a.unitRank < b.unitRank }
+            if a.idHigh != b.idHigh { return a.idHigh < b.idHigh }
+            if a.idLow != b.idLow { return a.idLow < b.idLow }
+            // Equal first 16 bytes: the ids are equal up to the shorter one's end unless one goes on past 16 bytes.
+            if a.idLength > 16 || b.idLength > 16 { return codePointPrecedes(tasks[Int(a.row)].id, tasks[Int(b.row)].id) }
+            return a.idLength < b.idLength
         }
         overdueRows.sort(by: byUnitThenTask)
         dueSoonRows.sort(by: byUnitThenTask)
@@ -184,14 +189,35 @@ extension MonthlyReport {
         self.entryLag = EntryLag(lags: lags)
     }
 
-    /// A task in the overdue or due-soon list before it becomes an item: 12 bytes to sort instead of an item with
-    /// five strings.
+    /// A task in the overdue or due-soon list before it becomes an item: a small record to sort instead of an item
+    /// with five strings. The first 16 bytes of the task id, big-endian and zero-padded, compare as the id's bytes do,
+    /// so tasks of one unit (a hundred thousand overdue ones at 10M events) are ordered by integer comparisons; the
+    /// full ids are compared only when those bytes are equal and an id is longer.
     private struct ListedRow {
         /// The lead unit's place in code-point order among the interned ids.
         var unitRank: Int32
         var row: Int32
         /// `daysOverdue` or `daysLeft`.
         var days: Int32
+        var idLength: Int32
+        /// The id's UTF-8 bytes 0–7 and 8–15, each as a big-endian number.
+        var idHigh: UInt64
+        var idLow: UInt64
+
+        init(_ task: TaskRow, unitRank: Int32, row: Int, days: Int) {
+            self.unitRank = unitRank
+            self.row = Int32(row)
+            self.days = Int32(days)
+            var id = task.id
+            (idLength, idHigh, idLow) = id.withUTF8 { bytes in
+                func word(from start: Int) -> UInt64 {
+                    var word: UInt64 = 0
+                    for i in start..<(start + 8) { word = word << 8 | UInt64(i < bytes.count ? bytes[i] : 0) }
+                    return word
+                }
+                return (Int32(clamping: bytes.count), word(from: 0), word(from: 8))
+            }
+        }
     }
 
     /// The place of each interned id in code-point order, so that sorting thousands of listed tasks by unit

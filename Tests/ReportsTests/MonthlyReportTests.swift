@@ -42,6 +42,35 @@ import Testing
         #expect(json["overdue"]?.arrayValue?.map { $0["title"]?.stringValue } == ["Tiêu đề LATE-1", "Tiêu đề LATE-2"])
     }
 
+    /// Lists are in (unitId, taskId) code-point order, also for ids that share their first 16 bytes, that are
+    /// prefixes of one another, or that are not ASCII.
+    @Test func listsAreInCodePointOrderOfUnitThenTask() throws {
+        var b = StateBuilder()
+        let units = ["U-b", "U-a", "Ü", "U"]
+        for unit in units { b.unit(unit) }
+        let ids = [
+            "T-0000000000000001", "T-00000000000000", "T-000000000000000", "T-0000000000000002", "T-00000000000000Z",
+            "T-1", "T-10", "T-9", "Ä-1", "T-000000000000000a", "T-000000000000000A", "t",
+        ]
+        var expected: [(String, String)] = []
+        for (n, unit) in units.enumerated() {
+            for id in ids {
+                b.task("\(id)-\(n)", unit: unit, deadline: "2026-03-01")
+                b.task("\(id)+\(n)", unit: unit, deadline: "2026-03-12")
+                expected.append((unit, "\(id)-\(n)"))
+            }
+        }
+        let precedes: ((String, String), (String, String)) -> Bool = { a, b in
+            a.0 == b.0 ? a.1.utf8.lexicographicallyPrecedes(b.1.utf8) : a.0.utf8.lexicographicallyPrecedes(b.0.utf8)
+        }
+        expected.sort(by: precedes)
+        let report = try Reports.monthly(b.state, cutoff: cutoff("2026-03-10"), MonthlyParameters())
+        #expect(report.overdue.map { [$0.unitId, $0.taskId] } == expected.map { [$0.0, $0.1] })
+        let soon = report.dueSoon.map { ($0.unitId, $0.taskId) }
+        #expect(soon.count == units.count * ids.count)
+        #expect(zip(soon, soon.dropFirst()).allSatisfy { precedes($0, $1) })
+    }
+
     @Test func fromAfterToIsRefused() {
         let parameters = MonthlyParameters(from: day("2026-03-02"), to: day("2026-03-01"))
         #expect(throws: ReportError.periodReversed(from: day("2026-03-02"), to: day("2026-03-01"))) {
