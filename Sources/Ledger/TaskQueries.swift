@@ -98,7 +98,7 @@ extension Ledger {
                     if let after = filter.afterTaskId, !(after < task.id) { continue }
                     guard filter.matches(task, status: task.status(judgedOn: judgedOn), in: state.tasks) else { continue }
                     guard smallest.wouldAccept(task.id) else { continue }
-                    guard try filter.matchesText(title: { try texts.title(of: task) }) else { continue }
+                    guard try filter.matchesText(title: { try texts.title(of: task, remember: false) }) else { continue }
                     smallest.offer(task.id)
                 }
                 let ids = smallest.sortedAscending()

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Domain
 import EventLog
 import Foundation
@@ -45,24 +46,70 @@ struct TaskTextReader {
     }
 
     /// The title only: the latest correction that sets one, else the assigned title. Most tasks have no correction,
-    /// so this is one event read.
+    /// so this is one event read. Titles are taken from the stored bytes directly (`storedTitle`); an event that
+    /// does not read as expected that way is decoded in full, which names the fault.
     func title(assignedSeq: UInt64, correctionSeqs: [UInt64]) throws -> String {
         for seq in correctionSeqs.reversed() {
+            if let stored = try storedTitle(seq, type: "TaskCorrected") {
+                if let title = stored { return title }
+                continue
+            }
             guard case .taskCorrected(let correction) = try event(seq) else { throw unexpected(seq, "TaskCorrected") }
             if let title = correction.title { return title }
         }
+        if let stored = try storedTitle(assignedSeq, type: "TaskAssigned"), let title = stored { return title }
         guard case .taskAssigned(let assigned) = try event(assignedSeq) else { throw unexpected(assignedSeq, "TaskAssigned") }
         return assigned.title
     }
 
-    /// The title of a row, from the cache when it has it.
-    func title(of row: TaskRow) throws -> String {
+    /// The title of a row, from the cache when it has it. `remember: false` leaves the cache as it was: a title
+    /// search that reads every task's title would otherwise push out the titles a monthly report needs.
+    func title(of row: TaskRow, remember: Bool = true) throws -> String {
         guard let titles else { return try title(assignedSeq: row.assignedSeq, correctionSeqs: row.correctionSeqs) }
         let key = row.correctionSeqs.last ?? row.assignedSeq
         if let known = titles[key] { return known }
         let title = try title(assignedSeq: row.assignedSeq, correctionSeqs: row.correctionSeqs)
-        titles[key] = title
+        if remember { titles[key] = title }
         return title
+    }
+
+    /// The `title` member of event `seq`'s payload, read from its stored canonical bytes without decoding the
+    /// envelope: `.some(title)`, `.some(nil)` when the event is of `type` and has no title, `nil` when the bytes do
+    /// not read as expected (the caller then decodes the event in full).
+    ///
+    /// A title search reads the title of every task that passes the other filters — 1.7 million at 10M events — and
+    /// a full decode (JSON parse, envelope and payload checks) is ≈ 14 µs an event. The bytes are canonical JSON
+    /// (RFC 8785), in which a `"` inside a string is always escaped, so `"title":"` occurs only as a member name and
+    /// its string value; `title` is a member of the payload alone (not of the actor or of a document), and the
+    /// value's escapes are undone by the strict parser.
+    private func storedTitle(_ seq: UInt64, type: String) throws -> String?? {
+        guard let raw = try reader.rawEvent(seq) else { return nil }
+        let bytes = raw.canonical
+        guard Self.find(Array("\"type\":\"\(type)\"".utf8), in: bytes) != nil else { return nil }
+        guard let member = Self.find(Self.titleMember, in: bytes) else { return .some(nil) }
+        let start = member + Self.titleMember.count - 1  // the value's opening quote
+        var end = start + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
+        guard end < bytes.count, case .string(let title)? = try? JSONParser.parse(bytes[start...end]) else { return nil }
+        return .some(title)
+    }
+
+    private static let titleMember = Array(#""title":""#.utf8)
+
+    /// The offset of the first occurrence of `needle` in `haystack` (an event's bytes: a few hundred).
+    private static func find(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var at = 0
+        let last = haystack.count - needle.count
+        while at <= last {
+            if haystack[at] == first {
+                var i = 1
+                while i < needle.count, haystack[at + i] == needle[i] { i += 1 }
+                if i == needle.count { return at }
+            }
+            at += 1
+        }
+        return nil
     }
 
     /// Event `seq`, decoded as the fold decodes it.

@@ -54,6 +54,10 @@ import Testing
         ),
         Scenario(name: "corrected after completion", steps: [report("45/BC-SXD", summary: nil), result("Xong"), correctTitle]),
         Scenario(name: "withdrawn after a correction", steps: [correctOthers, withdraw]),
+        Scenario(
+            name: "a title with quotes, a backslash and a slash",
+            steps: [request("TaskCorrected", #"{"taskId":"T-1","reason":"Sửa","title":"Báo cáo \"khẩn\" \\ số 2/3 quý I"}"#)]
+        ),
     ]
 
     @Test(arguments: scenarios)
@@ -74,11 +78,28 @@ import Testing
                 found.tasks.map { $0["taskId"]?.stringValue } == (title.contains("quý I") ? ["T-1"] : []),
                 "\(scenario), search as of seq \(seq)"
             )
+            let whole = try ledger.tasks(TaskFilter(text: title), asOf: .seq(seq, at: nil))
+            #expect(whole.tasks.map { $0["taskId"]?.stringValue } == ["T-1"], "\(scenario), search for the whole title, seq \(seq)")
             let history = try #require(try ledger.history(taskId: "T-1", asOf: .seq(seq, at: nil)))
             #expect(history.events.map(\.seq) == Array(3...seq), "\(scenario), history as of seq \(seq)")
         }
         let now = try #require(try ledger.task("T-1"))
         #expect(Self.texts(shownIn: now.json) == (try Self.expectedTexts(of: "T-1", through: head, in: ledger)), "\(scenario), now")
+    }
+
+    /// The title search reads titles straight from the stored bytes; over a demo province (corrections included) it
+    /// finds every task by the title its view shows, which is decoded in full.
+    @Test func everyDemoTaskIsFoundByItsShownTitle() throws {
+        let (ledger, dir) = try demoLedger(seed: 5)
+        defer { Self.remove(ledger, dir) }
+        let all = try ledger.tasks(TaskFilter())
+        #expect(all.tasks.count > 100)
+        for task in all.tasks {
+            let id = try #require(task["taskId"]?.stringValue)
+            let title = try #require(task["title"]?.stringValue)
+            let found = try ledger.tasks(TaskFilter(text: title)).tasks.compactMap { $0["taskId"]?.stringValue }
+            #expect(found.contains(id), "\(id): \(title)")
+        }
     }
 
     @Test func aMergeJoinsTheHistoryOfTheTasksItMoves() throws {
