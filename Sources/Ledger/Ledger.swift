@@ -25,11 +25,13 @@ public final class Ledger: @unchecked Sendable {
     private var liveLoaded = false
     private var stateLock = pthread_rwlock_t()
     private var committer: GroupCommit<CommandRequest, CommandOutcome>?
-    /// Seqs of the snapshots stored inside the current write transaction (`storeSnapshotInTransaction`): the
+    /// Seqs of the snapshots stored inside the current write transaction (`storeSnapshotIfDue`): the
     /// scheduler learns of them only once that transaction has committed.
     private var snapshotsInTransaction: [UInt64] = []
     let snapshotScheduler = SnapshotScheduler(policy: .fromEnvironment())
     let cutoffCache = CutoffCache()
+    /// Task titles already read from the log (the state keeps none): the monthly lists and title searches.
+    let taskTitles = TitleCache()
 
     /// Opens (or creates) the ledger in `directory`. The live state (the newest valid snapshot, then the events after
     /// it) is loaded at its first use.

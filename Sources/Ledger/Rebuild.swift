@@ -174,9 +174,11 @@ extension StateDifference {
         }
         compare("units", rebuilt.units, other.units)
         compare("people", rebuilt.people, other.people)
-        compare("tasks", rebuilt.tasks, other.tasks)
+        if rebuilt.tasks != other.tasks {
+            let differing = rebuilt.tasks.differingTaskIds(from: other.tasks)
+            note("\(differing.count) of tasks differ: \(differing.prefix(5).joined(separator: ", "))\(differing.count > 5 ? ", …" : "")")
+        }
         compare("tokens", rebuilt.tokens, other.tokens)
-        compare("taskIdsByLeadUnit", rebuilt.taskIdsByLeadUnit, other.taskIdsByLeadUnit)
         if rebuilt.policies != other.policies {
             note("policies: \(other.policies.map(\.policyId)), rebuilt \(rebuilt.policies.map(\.policyId))")
         }

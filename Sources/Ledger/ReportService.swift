@@ -59,10 +59,11 @@ extension Ledger {
             let body: String
             switch query.kind {
             case .monthly:
-                let report = try Reports.monthly(state, cutoff: cutoff, MonthlyParameters(from: query.from, to: query.to, rollup: query.rollup))
+                let parameters = MonthlyParameters(from: query.from, to: query.to, rollup: query.rollup)
+                let report = try monthlyReport(state, cutoff: cutoff, parameters)
                 body =
                     switch format {
-                    case .json: report.json().canonicalString + "\n"
+                    case .json: String(decoding: report.canonicalJSON(), as: UTF8.self) + "\n"
                     case .csv: try report.csv(table: table)
                     case .html: report.html()
                     }
@@ -88,6 +89,27 @@ extension Ledger {
                 cutoff: cutoff,
                 suggestedFileName: "\(query.kind.rawValue)-seq\(cutoff.seq)\(suffix)"
             )
+        }
+    }
+}
+
+extension Ledger {
+    /// The monthly report, with the titles of its listed tasks read from the log (the state keeps no titles). The
+    /// report function is pure and cannot throw a log error, so the first one is kept and thrown after it returns.
+    func monthlyReport(_ state: LedgerState, cutoff: Cutoff, _ parameters: MonthlyParameters) throws -> MonthlyReport {
+        try log.read { reader in
+            let texts = TaskTextReader(reader: reader, titles: taskTitles)
+            var failure: (any Error)?
+            let report = try Reports.monthly(state, cutoff: cutoff, parameters) { row in
+                do {
+                    return try texts.title(of: row)
+                } catch {
+                    failure = failure ?? error
+                    return ""
+                }
+            }
+            if let failure { throw failure }
+            return report
         }
     }
 }

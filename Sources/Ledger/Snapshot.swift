@@ -23,7 +23,10 @@ public struct Snapshot: Hashable, Sendable {
     ///
     /// Bump it whenever any of them changes. A snapshot of another version is ignored (and replaced by the next
     /// one written), never misread: a fold that changed would make an old snapshot a state no replay gives.
-    public static let projectionVersion: UInt32 = 1
+    ///
+    /// 2: tasks as compact rows with interned unit and person ids and no texts (read from the log when shown).
+    /// 3: coordinating lists interned too, a row naming its list by index.
+    public static let projectionVersion: UInt32 = 3
 
     static let magic: [UInt8] = Array("TLSN".utf8)
     public static let headerBytes = 96
@@ -53,7 +56,7 @@ public struct Snapshot: Hashable, Sendable {
     /// The stored value of a snapshot of `state`, encoded straight after its header: a snapshot of hundreds of
     /// megabytes is built in one buffer, once, outside the write transaction that stores it.
     static func record(of state: LedgerState, hash: Digest, createdAt: Instant) -> [UInt8] {
-        var w = StateWriter(capacity: headerBytes + 64 + state.tasks.count * 256)
+        var w = StateWriter(capacity: headerBytes + 64 + state.tasks.count * 64)
         for _ in 0..<headerBytes { w.byte(0) }
         StateCodec.encode(state, into: &w)
         let stateBytes = w.bytes.count - headerBytes

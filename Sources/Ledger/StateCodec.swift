@@ -8,9 +8,49 @@ import ProvinceTime
 /// bytes (and the same checksum). `decode(encode(s)) == s` for every state; a field added to the state types
 /// must be added here too, and `Snapshot.projectionVersion` bumped, or old snapshots would be misread.
 public enum StateCodec {
+    /// Enum codes inside task rows, written as one byte rather than the raw value (two bytes less per task and
+    /// field, on millions of tasks); fixed here, not by case order, so reordering cases changes nothing.
+    static func issuerCode(_ issuer: Issuer) -> UInt8 {
+        switch issuer {
+        case .committee: 0
+        case .chairman: 1
+        }
+    }
+
+    static func issuer(code: UInt8) -> Issuer? {
+        switch code {
+        case 0: .committee
+        case 1: .chairman
+        default: nil
+        }
+    }
+
+    /// 0 for no grade.
+    static func gradeCode(_ grade: Grade?) -> UInt8 {
+        switch grade {
+        case nil: 0
+        case .excellent: 1
+        case .good: 2
+        case .satisfactory: 3
+        case .unsatisfactory: 4
+        }
+    }
+
+    /// `.some(nil)` for code 0 (no grade); `nil` for an unknown code.
+    static func grade(code: UInt8) -> Grade?? {
+        switch code {
+        case 0: .some(nil)
+        case 1: .excellent
+        case 2: .good
+        case 3: .satisfactory
+        case 4: .unsatisfactory
+        default: nil
+        }
+    }
+
     /// The state's bytes (without the snapshot header or checksum).
     public static func encode(_ state: LedgerState) -> [UInt8] {
-        var w = StateWriter(capacity: 64 + state.tasks.count * 256)
+        var w = StateWriter(capacity: 64 + state.tasks.count * 48)
         encode(state, into: &w)
         return w.bytes
     }
@@ -33,12 +73,17 @@ public enum StateCodec {
             w.string(person.unitId)
             w.optional(person.title) { $0.string($1) }
         }
-        w.count(state.tasks.count)
-        for key in state.tasks.keys.sorted() {
-            guard let task = state.tasks[key] else { continue }
-            w.key(key, id: task.id)
-            w.task(task)
+        // Tasks in row order (assignment order), their interned ids and coordinating lists in table order: these
+        // orders are part of the value (`TaskTable`), so equal states still give equal bytes, and decoding sorts nothing.
+        w.count(state.tasks.ids.count)
+        for id in state.tasks.ids.strings { w.string(id) }
+        w.count(state.tasks.coordinatingLists.count)
+        for list in state.tasks.coordinatingLists.lists {
+            w.count(list.count)
+            for unit in list { w.varint(UInt64(unit)) }
         }
+        w.count(state.tasks.count)
+        for task in state.tasks.rows { w.task(task) }
         w.count(state.policies.count)
         for policy in state.policies { w.policy(policy) }
         w.count(state.tokens.count)
@@ -49,13 +94,6 @@ public enum StateCodec {
             w.string(token.role.rawValue)
             w.optional(token.unitId) { $0.string($1) }
             w.bool(token.revoked)
-        }
-        w.count(state.taskIdsByLeadUnit.count)
-        for unitId in state.taskIdsByLeadUnit.keys.sorted() {
-            let ids = state.taskIdsByLeadUnit[unitId] ?? []
-            w.string(unitId)
-            w.count(ids.count)
-            for id in ids.sorted() { w.string(id) }
         }
     }
 
@@ -81,11 +119,31 @@ public enum StateCodec {
             state.people[key] = PersonState(id: id, name: name, unitId: unitId, title: title)
         }
         n = try r.count()
-        state.tasks.reserveCapacity(n)
+        var ids: [String] = []
+        ids.reserveCapacity(n)
+        for _ in 0..<n { ids.append(try r.string()) }
+        guard let interned = InternedIds(ids) else { throw .malformed(offset: r.offset, "a unit or person id repeats in the id table") }
+        n = try r.count()
+        var lists: [[UInt32]] = []
+        lists.reserveCapacity(n)
         for _ in 0..<n {
-            let (key, id) = try r.key()
-            state.tasks[key] = try r.task(id: id)
+            let m = try r.count()
+            var list: [UInt32] = []
+            list.reserveCapacity(m)
+            for _ in 0..<m { list.append(try r.interned()) }
+            lists.append(list)
         }
+        guard let coordinatingLists = InternedLists(lists) else {
+            throw .malformed(offset: r.offset, "the coordinating lists do not start empty, or one repeats")
+        }
+        n = try r.count()
+        var rows = ContiguousArray<TaskRow>()
+        rows.reserveCapacity(n)
+        for _ in 0..<n { rows.append(try r.task()) }
+        guard let tasks = TaskTable(ids: interned, coordinatingLists: coordinatingLists, rows: rows) else {
+            throw .malformed(offset: r.offset, "a task id repeats, or a task names an id or a list outside the tables")
+        }
+        state.tasks = tasks
         n = try r.count()
         state.policies.reserveCapacity(n)
         for _ in 0..<n { state.policies.append(try r.policy()) }
@@ -98,15 +156,6 @@ public enum StateCodec {
             let unitId = try r.optional { r throws(StateCodecError) in try r.string() }
             let revoked = try r.bool()
             state.tokens[key] = TokenState(id: id, name: name, role: role, unitId: unitId, revoked: revoked)
-        }
-        n = try r.count()
-        state.taskIdsByLeadUnit.reserveCapacity(n)
-        for _ in 0..<n {
-            let unitId = try r.string()
-            let m = try r.count()
-            var ids = Set<String>(minimumCapacity: m)
-            for _ in 0..<m { ids.insert(try r.string()) }
-            state.taskIdsByLeadUnit[unitId] = ids
         }
         guard r.isAtEnd else { throw .malformed(offset: r.offset, "bytes left after the state") }
         return state
@@ -132,12 +181,6 @@ extension StateWriter {
 
     fileprivate mutating func date(_ d: LocalDate) { signed(Int64(d.dayNumber)) }
 
-    fileprivate mutating func document(_ d: DocumentRef) {
-        string(d.number)
-        date(d.date)
-        optional(d.signer) { $0.string($1) }
-    }
-
     fileprivate mutating func unit(_ u: UnitState) {
         string(u.name)
         string(u.kind.rawValue)
@@ -154,39 +197,44 @@ extension StateWriter {
         }
     }
 
-    fileprivate mutating func task(_ t: TaskState) {
-        string(t.issuer.rawValue)
-        document(t.sourceDocument)
-        string(t.title)
-        optional(t.details) { $0.string($1) }
-        optional(t.field) { $0.string($1) }
-        string(t.leadUnitId)
-        count(t.coordinatingUnitIds.count)
-        for id in t.coordinatingUnitIds { string(id) }
-        optional(t.assigneePersonId) { $0.string($1) }
-        date(t.originalDeadline)
-        date(t.deadline)
+    fileprivate mutating func task(_ t: TaskRow) {
+        string(t.id)
+        byte(StateCodec.issuerCode(t.issuer))
+        signed(Int64(t.sourceDocumentDay))
+        varint(UInt64(t.lead))
+        varint(UInt64(t.coordinatingList))
+        index(t.assignee)
+        signed(Int64(t.originalDeadlineDay))
+        // Extensions are rare: the deadline as a difference from the original is usually one zero byte.
+        signed(Int64(t.deadlineDay) - Int64(t.originalDeadlineDay))
         instant(t.assignedAt)
         varint(t.assignedSeq)
-        optional(t.reportDocument) { w, report in
-            w.document(report.document)
-            w.string(report.unitId)
-            w.optional(report.summary) { $0.string($1) }
-            w.instant(report.recordedAt)
-            w.varint(report.seq)
+        seqs(t.correctionSeqs, after: t.assignedSeq)
+        varint(t.reportSeq)
+        if t.reportSeq != 0 {
+            signed(Int64(t.reportDocumentDay))
+            varint(UInt64(t.reportUnit))
+            instant(t.reportRecordedAt)
         }
-        optional(t.result) { w, result in
-            w.string(result.text)
-            w.string(result.unitId)
-            w.instant(result.recordedAt)
-            w.varint(result.seq)
+        varint(t.resultSeq)
+        if t.resultSeq != 0 {
+            varint(UInt64(t.resultUnit))
+            instant(t.resultRecordedAt)
         }
-        optional(t.grade) { $0.string($1.rawValue) }
+        byte(StateCodec.gradeCode(t.grade))
         optional(t.withdrawnAt) { $0.instant($1) }
-        // A task's history is a rising run of seqs: deltas keep each to a byte or two.
-        count(t.eventSeqs.count)
-        var previous: UInt64 = 0
-        for seq in t.eventSeqs {
+        seqs(t.mergeSeqs, after: t.assignedSeq)
+    }
+
+    /// An optional interned index: 0 for none, else the index + 1.
+    fileprivate mutating func index(_ i: UInt32) { varint(i == InternedIds.none ? 0 : UInt64(i) + 1) }
+
+    /// A run of seqs, each as the signed difference from the one before (the first from `base`): a task's seqs
+    /// rise, so each is a byte or two.
+    fileprivate mutating func seqs(_ values: [UInt64], after base: UInt64) {
+        count(values.count)
+        var previous = base
+        for seq in values {
             signed(Int64(bitPattern: seq &- previous))
             previous = seq
         }
@@ -227,13 +275,6 @@ extension StateReader {
         return value
     }
 
-    fileprivate mutating func document() throws(StateCodecError) -> DocumentRef {
-        let number = try string()
-        let date = try date()
-        let signer = try optional { r throws(StateCodecError) in try r.string() }
-        return DocumentRef(number: number, date: date, signer: signer)
-    }
-
     fileprivate mutating func unit(id: String) throws(StateCodecError) -> UnitState {
         let name = try string()
         let kind = try enumeration(UnitKind.self)
@@ -252,62 +293,99 @@ extension StateReader {
         return unit
     }
 
-    fileprivate mutating func task(id: String) throws(StateCodecError) -> TaskState {
-        let issuer = try enumeration(Issuer.self)
-        let source = try document()
-        let title = try string()
-        let details = try optional { r throws(StateCodecError) in try r.string() }
-        let field = try optional { r throws(StateCodecError) in try r.string() }
-        let lead = try string()
-        let n = try count()
-        var coordinating: [String] = []
-        coordinating.reserveCapacity(n)
-        for _ in 0..<n { coordinating.append(try string()) }
-        let assignee = try optional { r throws(StateCodecError) in try r.string() }
-        let originalDeadline = try date()
-        let deadline = try date()
+    fileprivate mutating func task() throws(StateCodecError) -> TaskRow {
+        let id = try string()
+        let issuerOffset = offset
+        guard let issuer = StateCodec.issuer(code: try byte()) else { throw .malformed(offset: issuerOffset, "unknown issuer code") }
+        let sourceDocumentDay = try day()
+        let lead = try interned()
+        let listOffset = offset
+        guard let coordinatingList = UInt32(exactly: try varint()) else { throw .malformed(offset: listOffset, "a list index out of range") }
+        let assignee = try optionalIndex()
+        let originalDeadlineDay = try day()
+        let deadlineDay = try day(Int64(originalDeadlineDay) + (try signed()))
         let assignedAt = try instant()
         let assignedSeq = try varint()
-        var task = TaskState(
+        let correctionSeqs = try seqs(after: assignedSeq)
+        let reportSeq = try varint()
+        var reportDocumentDay: Int32 = 0
+        var reportUnit = InternedIds.none
+        var reportRecordedAt = Instant(millisecondsSinceEpoch: 0)
+        if reportSeq != 0 {
+            reportDocumentDay = try day()
+            reportUnit = try interned()
+            reportRecordedAt = try instant()
+        }
+        let resultSeq = try varint()
+        var resultUnit = InternedIds.none
+        var resultRecordedAt = Instant(millisecondsSinceEpoch: 0)
+        if resultSeq != 0 {
+            resultUnit = try interned()
+            resultRecordedAt = try instant()
+        }
+        let gradeOffset = offset
+        guard let grade = StateCodec.grade(code: try byte()) else { throw .malformed(offset: gradeOffset, "unknown grade code") }
+        let withdrawn = try optional { r throws(StateCodecError) in try r.signed() }
+        return TaskRow(
             id: id,
             issuer: issuer,
-            sourceDocument: source,
-            title: title,
-            details: details,
-            field: field,
-            leadUnitId: lead,
-            coordinatingUnitIds: coordinating,
-            assigneePersonId: assignee,
-            deadline: originalDeadline,
+            sourceDocumentDay: sourceDocumentDay,
+            lead: lead,
+            coordinatingList: coordinatingList,
+            assignee: assignee,
+            originalDeadlineDay: originalDeadlineDay,
+            deadlineDay: deadlineDay,
             assignedAt: assignedAt,
-            assignedSeq: assignedSeq
+            assignedSeq: assignedSeq,
+            correctionSeqs: correctionSeqs,
+            reportDocumentDay: reportDocumentDay,
+            reportUnit: reportUnit,
+            reportRecordedAt: reportRecordedAt,
+            reportSeq: reportSeq,
+            resultUnit: resultUnit,
+            resultRecordedAt: resultRecordedAt,
+            resultSeq: resultSeq,
+            grade: grade,
+            withdrawnAtMilliseconds: withdrawn ?? .min,
+            mergeSeqs: try seqs(after: assignedSeq)
         )
-        task.deadline = deadline
-        task.reportDocument = try optional { r throws(StateCodecError) in
-            let document = try r.document()
-            let unitId = try r.string()
-            let summary = try r.optional { r throws(StateCodecError) in try r.string() }
-            let recordedAt = try r.instant()
-            return SubmittedReport(document: document, unitId: unitId, summary: summary, recordedAt: recordedAt, seq: try r.varint())
-        }
-        task.result = try optional { r throws(StateCodecError) in
-            let text = try r.string()
-            let unitId = try r.string()
-            let recordedAt = try r.instant()
-            return EnteredResult(text: text, unitId: unitId, recordedAt: recordedAt, seq: try r.varint())
-        }
-        task.grade = try optional { r throws(StateCodecError) in try r.enumeration(Grade.self) }
-        task.withdrawnAt = try optional { r throws(StateCodecError) in try r.instant() }
-        let m = try count()
-        var seqs: [UInt64] = []
-        seqs.reserveCapacity(m)
-        var previous: UInt64 = 0
-        for _ in 0..<m {
+    }
+
+    /// A day number that must fit a row's 32 bits.
+    fileprivate mutating func day(_ value: Int64? = nil) throws(StateCodecError) -> Int32 {
+        let start = offset
+        let v: Int64
+        if let value { v = value } else { v = try signed() }
+        guard let d = Int32(exactly: v) else { throw .malformed(offset: start, "a day number out of range") }
+        return d
+    }
+
+    /// An interned index (a row's table checks it is in range).
+    mutating func interned() throws(StateCodecError) -> UInt32 {
+        let start = offset
+        guard let i = UInt32(exactly: try varint()), i != InternedIds.none else { throw .malformed(offset: start, "an id index out of range") }
+        return i
+    }
+
+    fileprivate mutating func optionalIndex() throws(StateCodecError) -> UInt32 {
+        let start = offset
+        let v = try varint()
+        if v == 0 { return InternedIds.none }
+        guard let i = UInt32(exactly: v - 1), i != InternedIds.none else { throw .malformed(offset: start, "an id index out of range") }
+        return i
+    }
+
+    fileprivate mutating func seqs(after base: UInt64) throws(StateCodecError) -> [UInt64] {
+        let n = try count()
+        guard n > 0 else { return [] }
+        var out: [UInt64] = []
+        out.reserveCapacity(n)
+        var previous = base
+        for _ in 0..<n {
             previous &+= UInt64(bitPattern: try signed())
-            seqs.append(previous)
+            out.append(previous)
         }
-        task.eventSeqs = seqs
-        return task
+        return out
     }
 
     fileprivate mutating func policy() throws(StateCodecError) -> ScoringPolicy {

@@ -46,17 +46,29 @@ public struct TaskFilter: Hashable, Sendable {
         self.limit = limit
     }
 
-    func matches(_ task: TaskState, status taskStatus: TaskStatus) -> Bool {
-        if let visibleToUnit, task.leadUnitId != visibleToUnit, !task.coordinatingUnitIds.contains(visibleToUnit) { return false }
-        if let leadUnitId, task.leadUnitId != leadUnitId { return false }
+    /// The filters that need no text, on a row of `tasks`; the title (`text`) is checked after these, from the log.
+    func matches(_ task: TaskRow, status taskStatus: TaskStatus, in tasks: TaskTable) -> Bool {
+        if let visibleToUnit {
+            guard let unit = tasks.ids.index(of: visibleToUnit), task.lead == unit || tasks.coordinating(of: task).contains(unit) else {
+                return false
+            }
+        }
+        if let leadUnitId {
+            guard let unit = tasks.ids.index(of: leadUnitId), task.lead == unit else { return false }
+        }
         if let status, taskStatus != status { return false }
         if let deadlineFrom, task.deadline < deadlineFrom { return false }
         if let deadlineTo, task.deadline > deadlineTo { return false }
         let assigned = task.assignedAt.localDate
         if let assignedFrom, assigned < assignedFrom { return false }
         if let assignedTo, assigned > assignedTo { return false }
-        if let text, !text.isEmpty, !task.title.localizedCaseInsensitiveContainsCompat(text) { return false }
         return true
+    }
+
+    /// Whether the title holds `text` (case-insensitive); always when there is no text filter.
+    func matchesText(title: () throws -> String) rethrows -> Bool {
+        guard let text, !text.isEmpty else { return true }
+        return try title().localizedCaseInsensitiveContainsCompat(text)
     }
 }
 
@@ -73,37 +85,45 @@ extension Ledger {
     public func tasks(_ filter: TaskFilter, asOf cutoff: CutoffSpec = .now) throws -> TaskPage {
         try withState(asOf: cutoff) { state, cut in
             let judgedOn = cut.at.localDate
-            // One pass over the tasks keeps the matching ids after the cursor; only the first `limit + 1` of them
-            // in id order are needed (the extra one says whether there is a next page), so they are selected with
-            // a bounded heap instead of sorting every id of the province for each page. Ids are ASCII (the id
-            // format), for which String's `<` is code-point order.
-            let wanted = filter.limit == .max ? Int.max : filter.limit + 1
-            var smallest = BoundedMaxHeap(capacity: wanted)
-            for (id, task) in state.tasks {
-                if let after = filter.afterTaskId, !(after < id) { continue }
-                guard filter.matches(task, status: task.status(judgedOn: judgedOn)) else { continue }
-                smallest.offer(id)
-            }
-            let ids = smallest.sortedAscending()
-            var page: [JSONValue] = []
-            var next: String? = nil
-            for id in ids {
-                guard let task = state.tasks[id] else { continue }
-                if page.count == filter.limit {
-                    next = page.last.flatMap { $0["taskId"]?.stringValue }
-                    break
+            return try log.read { reader in
+                let texts = TaskTextReader(reader: reader, titles: taskTitles)
+                // One pass over the rows keeps the matching ids after the cursor; only the first `limit + 1` of them
+                // in id order are needed (the extra one says whether there is a next page), so they are selected with
+                // a bounded heap instead of sorting every id of the province for each page. Ids are ASCII (the id
+                // format), for which String's `<` is code-point order. The title, which is in the log, is read only
+                // for a task that passes every other filter and could still enter the page.
+                let wanted = filter.limit == .max ? Int.max : filter.limit + 1
+                var smallest = BoundedMaxHeap(capacity: wanted)
+                for task in state.tasks.rows {
+                    if let after = filter.afterTaskId, !(after < task.id) { continue }
+                    guard filter.matches(task, status: task.status(judgedOn: judgedOn), in: state.tasks) else { continue }
+                    guard smallest.wouldAccept(task.id) else { continue }
+                    guard try filter.matchesText(title: { try texts.title(of: task, remember: false) }) else { continue }
+                    smallest.offer(task.id)
                 }
-                page.append(TaskJSON.task(task, status: task.status(judgedOn: judgedOn), state: state))
+                let ids = smallest.sortedAscending()
+                var page: [JSONValue] = []
+                var next: String? = nil
+                for id in ids {
+                    guard let task = state.tasks[id] else { continue }
+                    if page.count == filter.limit {
+                        next = page.last.flatMap { $0["taskId"]?.stringValue }
+                        break
+                    }
+                    page.append(TaskJSON.task(task, texts: try texts.texts(of: task), status: task.status(judgedOn: judgedOn), state: state))
+                }
+                return TaskPage(tasks: page, cutoff: cut, nextCursor: next)
             }
-            return TaskPage(tasks: page, cutoff: cut, nextCursor: next)
         }
     }
 
-    /// One task as of `cutoff`, with its status, or `nil` when it does not exist at that point.
+    /// One task as of `cutoff`, with its status and its texts as of that cutoff, or `nil` when it does not exist at
+    /// that point.
     public func task(_ taskId: String, asOf cutoff: CutoffSpec = .now) throws -> (task: TaskState, json: JSONValue, cutoff: Cutoff)? {
         try withState(asOf: cutoff) { state, cut in
             guard let task = state.tasks[taskId] else { return nil }
-            return (task, TaskJSON.task(task, status: task.status(judgedOn: cut.at.localDate), state: state), cut)
+            let texts = try log.read { reader in try TaskTextReader(reader: reader).texts(of: task) }
+            return (task, TaskJSON.task(task, texts: texts, status: task.status(judgedOn: cut.at.localDate), state: state), cut)
         }
     }
 
@@ -112,25 +132,29 @@ extension Ledger {
         try log.read { reader in try reader.streamVersion(stream) }
     }
 
-    /// Every event of one task up to `cutoff`, in log order, including the `UnitMerged` events that moved it.
+    /// Every event of one task up to `cutoff`, in log order, including the `UnitMerged` events that moved it: the
+    /// task's own stream up to the cutoff's seq, and the merges the state recorded.
     public func history(taskId: String, asOf cutoff: CutoffSpec = .now) throws -> (events: [Envelope], cutoff: Cutoff)? {
         let found: ([UInt64], Cutoff)? = try withState(asOf: cutoff) { state, cut in
-            state.tasks[taskId].map { ($0.eventSeqs, cut) }
+            state.tasks.row(taskId).map { ($0.mergeSeqs, cut) }
         }
-        guard let (seqs, cut) = found else { return nil }
-        let events = try log.read { reader in try seqs.compactMap { try reader.event($0) } }
+        guard let (mergeSeqs, cut) = found else { return nil }
+        let events = try log.read { reader in
+            let own = try reader.streamSeqs("task/" + taskId).filter { $0 <= cut.seq }
+            return try (own + mergeSeqs).sorted().compactMap { try reader.event($0) }
+        }
         return (events, cut)
     }
 }
 
 /// The JSON form of a task, shared by the CLI and the HTTP API.
 public enum TaskJSON {
-    public static func task(_ t: TaskState, status: TaskStatus, state: LedgerState) -> JSONValue {
+    public static func task(_ t: TaskState, texts: TaskTexts, status: TaskStatus, state: LedgerState) -> JSONValue {
         var o: [String: JSONValue] = [
             "taskId": .string(t.id),
             "issuer": .string(t.issuer.rawValue),
-            "sourceDocument": document(t.sourceDocument),
-            "title": .string(t.title),
+            "sourceDocument": document(texts.sourceDocument),
+            "title": .string(texts.title),
             "leadUnitId": .string(t.leadUnitId),
             "leadUnitName": .string(state.units[t.leadUnitId]?.name ?? t.leadUnitId),
             "coordinatingUnitIds": .array(t.coordinatingUnitIds.map { .string($0) }),
@@ -140,19 +164,19 @@ public enum TaskJSON {
             "status": .string(status.rawValue),
             "statusLabel": .string(status.vietnameseLabel),
         ]
-        if let details = t.details { o["details"] = .string(details) }
-        if let field = t.field { o["field"] = .string(field) }
+        if let details = texts.details { o["details"] = .string(details) }
+        if let field = texts.field { o["field"] = .string(field) }
         if let assignee = t.assigneePersonId { o["assigneePersonId"] = .string(assignee) }
-        if let report = t.reportDocument {
+        if let report = t.reportDocument, let reportDocument = texts.reportDocument {
             var r: [String: JSONValue] = [
-                "document": document(report.document), "unitId": .string(report.unitId), "recordedAt": .string(report.recordedAt.description),
+                "document": document(reportDocument), "unitId": .string(report.unitId), "recordedAt": .string(report.recordedAt.description),
             ]
-            if let summary = report.summary { r["summary"] = .string(summary) }
+            if let summary = texts.reportSummary { r["summary"] = .string(summary) }
             o["reportDocument"] = .object(r)
         }
-        if let result = t.result {
+        if let result = t.result, let text = texts.result {
             o["result"] = .object([
-                "result": .string(result.text), "unitId": .string(result.unitId), "recordedAt": .string(result.recordedAt.description),
+                "result": .string(text), "unitId": .string(result.unitId), "recordedAt": .string(result.recordedAt.description),
             ])
         }
         if let done = t.completionDate { o["completionDate"] = .string(done.description) }
@@ -194,6 +218,9 @@ struct BoundedMaxHeap {
     }
 
     func sortedAscending() -> [String] { items.sorted() }
+
+    /// Whether `offer(item)` would keep it: lets a caller skip an expensive check for an item that cannot enter.
+    func wouldAccept(_ item: String) -> Bool { capacity > 0 && (items.count < capacity || item < items[0]) }
 
     private mutating func siftUp(_ index: Int) {
         var child = index

@@ -55,20 +55,36 @@ extension AnnualReport {
         guard (1...9999).contains(year) else { throw .yearOutOfRange(year) }
         let policy = state.policy(forYear: year)
 
-        /// The scored tasks of the year, grouped by lead unit; each with its status at the cutoff.
-        var scopeByUnit: [String: [(deadline: LocalDate, status: TaskStatus, grade: Grade?)]] = [:]
-        var figuresByUnit: [String: ScoreFigures] = [:]
-        var figuresByPerson: [String: ScoreFigures] = [:]
-        for task in state.tasks.values where !task.isWithdrawn && task.deadline.year == year {
+        // One pass over the task rows, accumulating by interned unit and person index (no string hashing, no copy
+        // of a task); the dictionaries by id are built afterwards from the few hundred indexes that have figures.
+        let ids = state.tasks.ids
+        var scopeByIndex = [[(deadline: LocalDate, status: TaskStatus, grade: Grade?)]](repeating: [], count: ids.count)
+        var figuresByIndex = [ScoreFigures](repeating: ScoreFigures(), count: ids.count)
+        var personFiguresByIndex = [ScoreFigures](repeating: ScoreFigures(), count: ids.count)
+        let firstDayNumber = Int32(truncatingIfNeeded: LocalDate.firstOfYear(year).dayNumber)
+        let lastDayNumber = Int32(truncatingIfNeeded: LocalDate.lastOfYear(year).dayNumber)
+        for task in state.tasks.rows
+        where !task.isWithdrawn && task.deadlineDay >= firstDayNumber && task.deadlineDay <= lastDayNumber {
             let status = task.status(judgedOn: date)
             // A task not yet due and not complete is not scored yet.
             guard status != .openOnTime, status != .withdrawn else { continue }
             let grade = task.isComplete ? task.grade : nil
-            scopeByUnit[task.leadUnitId, default: []].append((task.deadline, status, grade))
-            figuresByUnit[task.leadUnitId, default: ScoreFigures()].count(status, grade: grade)
-            if let person = task.assigneePersonId {
-                figuresByPerson[person, default: ScoreFigures()].count(status, grade: grade)
+            scopeByIndex[Int(task.lead)].append((task.deadline, status, grade))
+            figuresByIndex[Int(task.lead)].count(status, grade: grade)
+            if task.assignee != InternedIds.none {
+                personFiguresByIndex[Int(task.assignee)].count(status, grade: grade)
             }
+        }
+        var scopeByUnit: [String: [(deadline: LocalDate, status: TaskStatus, grade: Grade?)]] = [:]
+        var figuresByUnit: [String: ScoreFigures] = [:]
+        var figuresByPerson: [String: ScoreFigures] = [:]
+        for index in 0..<ids.count {
+            let id = ids[UInt32(index)]
+            if !scopeByIndex[index].isEmpty {
+                scopeByUnit[id] = scopeByIndex[index]
+                figuresByUnit[id] = figuresByIndex[index]
+            }
+            if personFiguresByIndex[index].due > 0 { figuresByPerson[id] = personFiguresByIndex[index] }
         }
 
         var heads: [HeadTenureRow] = []

@@ -44,27 +44,26 @@ import Testing
     @Test func theCodecKnowsEveryStoredPropertyOfTheState() {
         let state = Self.handBuiltState()
         let labels: [(String, Any, [String])] = [
-            (
-                "LedgerState", state,
-                ["units", "people", "tasks", "policies", "tokens", "taskIdsByLeadUnit", "lastSeq", "lastRecordedAt"]
-            ),
+            ("LedgerState", state, ["units", "people", "tasks", "policies", "tokens", "lastSeq", "lastRecordedAt"]),
             (
                 "UnitState", state.units["U1"]!,
                 ["id", "name", "kind", "parentUnitId", "registeredAt", "mergedInto", "mergedAt", "headAppointments"]
             ),
             ("HeadAppointment", state.units["U1"]!.headAppointments[0], ["unitId", "personId", "from", "seq"]),
             ("PersonState", state.people["P1"]!, ["id", "name", "unitId", "title"]),
+            // `rowIndex` is derived from the rows on decoding, `indexByString` from the strings, `indexByList` from the lists.
+            ("TaskTable", state.tasks, ["rows", "ids", "coordinatingLists", "rowIndex"]),
+            ("InternedIds", state.tasks.ids, ["strings", "indexByString"]),
+            ("InternedLists", state.tasks.coordinatingLists, ["lists", "indexByList"]),
             (
-                "TaskState", state.tasks["T1"]!,
+                "TaskRow", state.tasks.row("T1")!,
                 [
-                    "id", "issuer", "sourceDocument", "title", "details", "field", "leadUnitId", "coordinatingUnitIds",
-                    "assigneePersonId", "originalDeadline", "deadline", "assignedAt", "assignedSeq", "reportDocument", "result",
-                    "grade", "withdrawnAt", "eventSeqs",
+                    "id", "assignedAt", "assignedSeq", "reportRecordedAt", "reportSeq", "resultRecordedAt", "resultSeq",
+                    "withdrawnAtMilliseconds", "correctionSeqs", "mergeSeqs", "coordinatingList", "sourceDocumentDay",
+                    "originalDeadlineDay", "deadlineDay", "reportDocumentDay", "lead", "assignee", "reportUnit", "resultUnit",
+                    "issuer", "grade",
                 ]
             ),
-            ("DocumentRef", state.tasks["T1"]!.sourceDocument, ["number", "date", "signer"]),
-            ("SubmittedReport", state.tasks["T1"]!.reportDocument!, ["document", "unitId", "summary", "recordedAt", "seq"]),
-            ("EnteredResult", state.tasks["T1"]!.result!, ["text", "unitId", "recordedAt", "seq"]),
             (
                 "ScoringPolicy", state.policies[0],
                 ["policyId", "appliesFromYear", "onTime", "late", "overdue", "bands", "seq"]
@@ -78,7 +77,7 @@ import Testing
         }
     }
 
-    /// Every optional present, keys that differ from the ids inside, an emptied index set, negative instants.
+    /// Every optional present, keys that differ from the ids inside, negative instants and days, seqs that fall.
     static func handBuiltState() -> LedgerState {
         let t0 = Instant(millisecondsSinceEpoch: -86_400_001)
         let t1 = Instant(millisecondsSinceEpoch: 1_767_225_600_123)
@@ -99,10 +98,7 @@ import Testing
         var task = TaskState(
             id: "T1",
             issuer: .chairman,
-            sourceDocument: DocumentRef(number: "5425/UBND-KGVX", date: day, signer: "Chủ tịch"),
-            title: "Báo cáo tiến độ",
-            details: "Chi tiết",
-            field: "Xây dựng",
+            sourceDocumentDate: day,
             leadUnitId: "U2",
             coordinatingUnitIds: ["U1", "alias"],
             assigneePersonId: "P2",
@@ -111,25 +107,17 @@ import Testing
             assignedSeq: 5
         )
         task.deadline = day.adding(days: 40)
-        task.reportDocument = SubmittedReport(
-            document: DocumentRef(number: "45/BC-SXD", date: day.adding(days: 2)),
-            unitId: "U2",
-            summary: "Tóm tắt",
-            recordedAt: t1,
-            seq: 12
-        )
-        task.result = EnteredResult(text: "Đã xong", unitId: "U2", recordedAt: t1, seq: 13)
+        task.correctionSeqs = [7, 6]
+        task.reportDocument = SubmittedReport(documentDate: day.adding(days: 2), unitId: "U2", recordedAt: t1, seq: 12)
+        task.result = EnteredResult(unitId: "U1", recordedAt: t1, seq: 13)
         task.grade = .excellent
         task.withdrawnAt = t1
-        task.eventSeqs = [5, 7, 6, 12, 13, UInt64.max]
+        task.mergeSeqs = [UInt64.max]
         state.tasks["T1"] = task
-        state.tasks["T2"] = TaskState(
-            id: "T2-other",
+        var other = TaskState(
+            id: "T2",
             issuer: .committee,
-            sourceDocument: DocumentRef(number: "1/UBND", date: day),
-            title: "Rà soát",
-            details: nil,
-            field: nil,
+            sourceDocumentDate: LocalDate(dayNumber: -1),
             leadUnitId: "U1",
             coordinatingUnitIds: [],
             assigneePersonId: nil,
@@ -137,6 +125,8 @@ import Testing
             assignedAt: t1,
             assignedSeq: 14
         )
+        other.grade = .unsatisfactory
+        state.tasks["T2"] = other
         state.policies = [
             ScoringPolicy(
                 policyId: "pol-2027",
@@ -151,7 +141,6 @@ import Testing
         ]
         state.tokens["K1"] = TokenState(id: "K1", name: "Văn phòng", role: .unit, unitId: "U1", revoked: true)
         state.tokens["K2"] = TokenState(id: "K2", name: "Kiểm toán", role: .auditor, unitId: nil)
-        state.taskIdsByLeadUnit = ["U1": [], "U2": ["T1", "T2"]]
         state.lastSeq = 15
         state.lastRecordedAt = t1
         return state

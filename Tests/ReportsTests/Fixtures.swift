@@ -58,17 +58,13 @@ struct StateBuilder {
         assigned: String = "2026-01-05",
         source: String? = nil,
         deadline: String,
-        assignee: String? = nil,
-        title: String? = nil
+        assignee: String? = nil
     ) {
         let assignedAt = assigned.count == 10 ? instant(assigned + "T09:00:00+07:00") : instant(assigned)
         state.tasks[id] = TaskState(
             id: id,
             issuer: .committee,
-            sourceDocument: DocumentRef(number: "1/UBND-\(id)", date: day(source ?? String(assignedAt.localDate.description))),
-            title: title ?? "Nhiệm vụ \(id)",
-            details: nil,
-            field: nil,
+            sourceDocumentDate: day(source ?? String(assignedAt.localDate.description)),
             leadUnitId: unit,
             coordinatingUnitIds: [],
             assigneePersonId: assignee,
@@ -89,9 +85,8 @@ struct StateBuilder {
     mutating func submitDocument(_ id: String, date: String) {
         guard let unitId = state.tasks[id]?.leadUnitId else { return }
         let report = SubmittedReport(
-            document: DocumentRef(number: "BC/\(id)", date: day(date)),
+            documentDate: day(date),
             unitId: unitId,
-            summary: nil,
             recordedAt: instant(date + "T10:00:00+07:00"),
             seq: seq()
         )
@@ -101,7 +96,7 @@ struct StateBuilder {
     mutating func enterResult(_ id: String, at entered: String) {
         guard let unitId = state.tasks[id]?.leadUnitId else { return }
         let at = entered.count == 10 ? instant(entered + "T10:00:00+07:00") : instant(entered)
-        let result = EnteredResult(text: "Đã hoàn thành", unitId: unitId, recordedAt: at, seq: seq())
+        let result = EnteredResult(unitId: unitId, recordedAt: at, seq: seq())
         state.tasks[id]?.result = result
     }
 
@@ -132,5 +127,16 @@ struct StateBuilder {
                 seq: seq()
             )
         )
+    }
+}
+
+/// The title a hand-built task shows in the monthly lists. A real ledger reads titles from the log; these states
+/// have no log, so each task is titled after its id.
+func fixtureTitle(_ task: TaskRow) -> String { "Nhiệm vụ \(task.id)" }
+
+extension Reports {
+    /// The monthly report of a hand-built state, its tasks titled by `fixtureTitle`.
+    static func monthly(_ state: LedgerState, cutoff: Cutoff, _ parameters: MonthlyParameters) throws(ReportError) -> MonthlyReport {
+        try monthly(state, cutoff: cutoff, parameters, title: fixtureTitle)
     }
 }

@@ -35,6 +35,23 @@ import Testing
         return b
     }
 
+    /// The monthly report's fast canonical writer gives exactly the RFC 8785 bytes of its `json()`: titles and names
+    /// that need escaping, a lead unit with no name, empty lists, both rollups.
+    @Test(arguments: [Rollup.none, .successor])
+    func monthlyCanonicalBytesAreThoseOfItsJSON(rollup: Rollup) throws {
+        var b = Self.builder()
+        b.task("T6", unit: "GONE", assigned: "2026-01-09", deadline: "2026-03-11")
+        b.task("T7", unit: "SXD", assigned: "2026-01-09", deadline: "2026-01-11")
+        let titles = ["T3": "Tiêu đề \"trích dẫn\" \\ và\ttab\nxuống dòng \u{1} <b>&", "T6": "", "T7": "😀 Hạn"]
+        let state = b.state
+        for cutoff in [Self.cut, cutoff("2023-01-01")] {
+            let report = try Reports.monthly(state, cutoff: cutoff, MonthlyParameters(rollup: rollup)) { titles[$0.id] ?? "Nhiệm vụ \($0.id)" }
+            #expect(report.canonicalJSON() == report.json().canonicalBytes, "cutoff \(cutoff.at)")
+        }
+        let listed = try Reports.monthly(state, cutoff: Self.cut, MonthlyParameters(rollup: rollup)) { titles[$0.id] ?? "x" }
+        #expect(listed.dueSoon.contains { $0.unitName == nil } && listed.overdue.count > 1, "the fixture lists what it means to")
+    }
+
     @Test func monthlyJSONHasTheSpecShapeAndTypes() throws {
         let json = try Reports.monthly(Self.builder().state, cutoff: Self.cut, MonthlyParameters()).json()
         #expect(json["kind"] == .string("monthly"))

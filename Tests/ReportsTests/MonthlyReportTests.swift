@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Domain
 import Reports
 import Testing
@@ -16,6 +17,58 @@ import Testing
 
         let march = try Reports.monthly(b.state, cutoff: cutoff("2026-03-10"), MonthlyParameters(from: day("2026-03-10"), to: day("2026-03-10")))
         #expect(march.totals.assigned == 1)
+    }
+
+    /// The state keeps no titles: the caller gives them, and is asked only for the tasks the lists show, in list order.
+    @Test func listTitlesComeFromTheCallerForListedTasksOnly() throws {
+        var b = StateBuilder()
+        b.unit("B")
+        b.unit("A")
+        b.task("LATE-2", unit: "B", deadline: "2026-03-01")
+        b.task("SOON", unit: "A", deadline: "2026-03-12")
+        b.task("LATER", unit: "A", deadline: "2026-06-30")
+        b.task("DONE", unit: "A", deadline: "2026-03-01")
+        b.complete("DONE", document: "2026-02-20", entered: "2026-02-20")
+        b.task("LATE-1", unit: "B", deadline: "2026-03-02")
+        var asked: [String] = []
+        let report = try Reports.monthly(b.state, cutoff: cutoff("2026-03-10"), MonthlyParameters()) { task in
+            asked.append(task.id)
+            return "Tiêu đề \(task.id)"
+        }
+        #expect(asked == ["LATE-1", "LATE-2", "SOON"])
+        #expect(report.overdue.map(\.title) == ["Tiêu đề LATE-1", "Tiêu đề LATE-2"])
+        #expect(report.dueSoon.map(\.title) == ["Tiêu đề SOON"])
+        let json = report.json()
+        #expect(json["overdue"]?.arrayValue?.map { $0["title"]?.stringValue } == ["Tiêu đề LATE-1", "Tiêu đề LATE-2"])
+    }
+
+    /// Lists are in (unitId, taskId) code-point order, also for ids that share their first 16 bytes, that are
+    /// prefixes of one another, or that are not ASCII.
+    @Test func listsAreInCodePointOrderOfUnitThenTask() throws {
+        var b = StateBuilder()
+        let units = ["U-b", "U-a", "Ü", "U"]
+        for unit in units { b.unit(unit) }
+        let ids = [
+            "T-0000000000000001", "T-00000000000000", "T-000000000000000", "T-0000000000000002", "T-00000000000000Z",
+            "T-1", "T-10", "T-9", "Ä-1", "T-000000000000000a", "T-000000000000000A", "t",
+        ]
+        var expected: [(String, String)] = []
+        for (n, unit) in units.enumerated() {
+            for id in ids {
+                b.task("\(id)-\(n)", unit: unit, deadline: "2026-03-01")
+                b.task("\(id)+\(n)", unit: unit, deadline: "2026-03-12")
+                expected.append((unit, "\(id)-\(n)"))
+            }
+        }
+        let precedes: ((String, String), (String, String)) -> Bool = { a, b in
+            a.0 == b.0 ? a.1.utf8.lexicographicallyPrecedes(b.1.utf8) : a.0.utf8.lexicographicallyPrecedes(b.0.utf8)
+        }
+        expected.sort(by: precedes)
+        let report = try Reports.monthly(b.state, cutoff: cutoff("2026-03-10"), MonthlyParameters())
+        #expect(report.overdue.map { [$0.unitId, $0.taskId] } == expected.map { [$0.0, $0.1] })
+        let soon = report.dueSoon.map { ($0.unitId, $0.taskId) }
+        #expect(soon.count == units.count * ids.count)
+        #expect(zip(soon, soon.dropFirst()).allSatisfy { precedes($0, $1) })
     }
 
     @Test func fromAfterToIsRefused() {

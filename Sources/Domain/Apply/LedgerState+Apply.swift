@@ -30,80 +30,95 @@ extension LedgerState {
             units[e.unitId]?.headAppointments.append(HeadAppointment(unitId: e.unitId, personId: e.personId, from: e.from, seq: seq))
 
         case .taskAssigned(let e):
-            tasks[e.taskId] = TaskState(
-                id: e.taskId,
-                issuer: e.issuer,
-                sourceDocument: e.sourceDocument,
-                title: e.title,
-                details: e.details,
-                field: e.field,
-                leadUnitId: e.leadUnitId,
-                coordinatingUnitIds: e.coordinatingUnitIds,
-                assigneePersonId: e.assigneePersonId,
-                deadline: e.deadline,
-                assignedAt: recordedAt,
-                assignedSeq: seq
+            let lead = tasks.intern(e.leadUnitId)
+            let coordinating = tasks.internList(e.coordinatingUnitIds.map { tasks.intern($0) })
+            let assignee = tasks.intern(e.assigneePersonId)
+            let deadline = TaskTable.day(e.deadline)
+            tasks.append(
+                TaskRow(
+                    id: e.taskId,
+                    issuer: e.issuer,
+                    sourceDocumentDay: TaskTable.day(e.sourceDocument.date),
+                    lead: lead,
+                    coordinatingList: coordinating,
+                    assignee: assignee,
+                    originalDeadlineDay: deadline,
+                    deadlineDay: deadline,
+                    assignedAt: recordedAt,
+                    assignedSeq: seq
+                )
             )
-            taskIdsByLeadUnit[e.leadUnitId, default: []].insert(e.taskId)
 
         case .taskCorrected(let e):
-            updateTask(e.taskId, seq: seq) { task in
-                if let title = e.title { task.title = title }
-                if let details = e.details { task.details = details }
-                if let field = e.field { task.field = field }
+            // The texts stay in this event: the row keeps its seq, and what the rules and reports read.
+            tasks.update(e.taskId) { task in
                 if let issuer = e.issuer { task.issuer = issuer }
-                if let document = e.sourceDocument { task.sourceDocument = document }
+                if let document = e.sourceDocument { task.sourceDocumentDay = TaskTable.day(document.date) }
+                task.correctionSeqs.append(seq)
             }
 
         case .deadlineExtended(let e):
-            updateTask(e.taskId, seq: seq) { $0.deadline = e.newDeadline }
+            tasks.update(e.taskId) { $0.deadlineDay = TaskTable.day(e.newDeadline) }
 
         case .taskReassigned(let e):
-            moveLead(of: e.taskId, to: e.leadUnitId)
-            updateTask(e.taskId, seq: seq) { task in
-                task.leadUnitId = e.leadUnitId
-                if let coordinating = e.coordinatingUnitIds {
-                    task.coordinatingUnitIds = coordinating
-                } else {
-                    // The new lead cannot also coordinate: it leaves the kept list.
-                    task.coordinatingUnitIds.removeAll { $0 == e.leadUnitId }
-                }
-                task.assigneePersonId = e.assigneePersonId
+            guard let current = tasks.row(e.taskId) else { break }
+            let lead = tasks.intern(e.leadUnitId)
+            let coordinating: [UInt32]
+            if let given = e.coordinatingUnitIds {
+                coordinating = given.map { tasks.intern($0) }
+            } else {
+                // The new lead cannot also coordinate: it leaves the kept list.
+                coordinating = tasks.coordinating(of: current).filter { $0 != lead }
+            }
+            let list = tasks.internList(coordinating)
+            let assignee = tasks.intern(e.assigneePersonId)
+            tasks.update(e.taskId) { task in
+                task.lead = lead
+                task.coordinatingList = list
+                task.assignee = assignee
             }
 
         case .taskWithdrawn(let e):
-            updateTask(e.taskId, seq: seq) { $0.withdrawnAt = recordedAt }
+            tasks.update(e.taskId) { $0.withdrawnAtMilliseconds = recordedAt.millisecondsSinceEpoch }
 
-        case .progressReported(let e):
-            updateTask(e.taskId, seq: seq) { _ in }
+        case .progressReported:
+            // Part of the task's history (its stream), which the state does not copy.
+            break
 
         case .reportDocumentSubmitted(let e):
-            updateTask(e.taskId, seq: seq) { task in
-                task.reportDocument = SubmittedReport(document: e.document, unitId: e.unitId, summary: e.summary, recordedAt: recordedAt, seq: seq)
+            let unit = tasks.intern(e.unitId)
+            tasks.update(e.taskId) { task in
+                task.reportSeq = seq
+                task.reportDocumentDay = TaskTable.day(e.document.date)
+                task.reportUnit = unit
+                task.reportRecordedAt = recordedAt
             }
 
         case .resultEntered(let e):
-            updateTask(e.taskId, seq: seq) { task in
-                task.result = EnteredResult(text: e.result, unitId: e.unitId, recordedAt: recordedAt, seq: seq)
+            let unit = tasks.intern(e.unitId)
+            tasks.update(e.taskId) { task in
+                task.resultSeq = seq
+                task.resultUnit = unit
+                task.resultRecordedAt = recordedAt
             }
 
         case .resultReturned(let e):
-            let successor = tasks[e.taskId].map { endOfMergeChain($0.leadUnitId) }
-            if let successor { moveLead(of: e.taskId, to: successor) }
-            updateTask(e.taskId, seq: seq) { task in
-                task.reportDocument = nil
-                task.result = nil
-                task.grade = nil
+            guard let current = tasks.row(e.taskId) else { break }
+            let successorId = endOfMergeChain(tasks.ids[current.lead])
+            let successor = tasks.intern(successorId)
+            let list = tasks.internList(tasks.coordinating(of: current).filter { $0 != successor })
+            tasks.update(e.taskId) { task in
+                task.clearCompletion()
                 // A completed task stayed with its merged lead unit; reopened, it passes to the end of the chain.
-                if let successor, successor != task.leadUnitId {
-                    task.leadUnitId = successor
-                    task.assigneePersonId = nil
-                    task.coordinatingUnitIds.removeAll { $0 == successor }
+                if successor != task.lead {
+                    task.lead = successor
+                    task.assignee = InternedIds.none
+                    task.coordinatingList = list
                 }
             }
 
         case .qualityEvaluated(let e):
-            updateTask(e.taskId, seq: seq) { $0.grade = e.grade }
+            tasks.update(e.taskId) { $0.grade = e.grade }
 
         case .scoringPolicyPublished(let e):
             policies.append(
@@ -126,44 +141,32 @@ extension LedgerState {
         }
     }
 
-    /// Keeps `taskIdsByLeadUnit` in step when a task changes lead; call it before changing `leadUnitId`.
-    private mutating func moveLead(of taskId: String, to newLead: String) {
-        guard let oldLead = tasks[taskId]?.leadUnitId, oldLead != newLead else { return }
-        taskIdsByLeadUnit[oldLead]?.remove(taskId)
-        taskIdsByLeadUnit[newLead, default: []].insert(taskId)
-    }
-
-    /// Updates the task in place (no copy of its history) and records `seq` in that history.
-    /// Optional chaining mutates the dictionary's storage in place, so the history array is never copied.
-    private mutating func updateTask(_ id: String, seq: UInt64, _ change: (inout TaskState) -> Void) {
-        tasks[id]?.update(seq: seq, change)
-    }
-
     /// Marks the units merged, then moves every task they lead that is neither complete nor withdrawn at
     /// this instant to the successor, as if reassigned (assignee cleared); the merge joins each moved task's
     /// history. Completed tasks stay with the merged unit until a `ResultReturned` reopens them.
+    ///
+    /// One pass over the rows finds the tasks: merges are a handful of events in a province's life (18 in a
+    /// million demo events), and a pass over compact rows costs less than keeping a per-unit index in step with
+    /// every reassignment.
     private mutating func applyMerge(_ e: UnitMerged, seq: UInt64, recordedAt: Instant) {
         for id in e.unitIds {
             units[id]?.mergedInto = e.intoUnitId
             units[id]?.mergedAt = recordedAt
         }
-        for unitId in e.unitIds {
-            for id in taskIdsByLeadUnit[unitId] ?? [] {
-                guard let task = tasks[id], !task.isComplete, !task.isWithdrawn else { continue }
-                moveLead(of: id, to: e.intoUnitId)
-                updateTask(id, seq: seq) { task in
-                    task.leadUnitId = e.intoUnitId
-                    task.assigneePersonId = nil
-                    task.coordinatingUnitIds.removeAll { $0 == e.intoUnitId }
-                }
+        // A unit no task ever named has no index, and no task to move.
+        let merged = Set(e.unitIds.compactMap { tasks.ids.index(of: $0) })
+        guard !merged.isEmpty else { return }
+        let into = tasks.intern(e.intoUnitId)
+        for index in tasks.rows.indices {
+            let task = tasks.rows[index]
+            guard merged.contains(task.lead), !task.isComplete, !task.isWithdrawn else { continue }
+            let list = tasks.internList(tasks.coordinating(of: task).filter { $0 != into })
+            tasks.update(at: index) { task in
+                task.lead = into
+                task.assignee = InternedIds.none
+                task.coordinatingList = list
+                task.mergeSeqs.append(seq)
             }
         }
-    }
-}
-
-extension TaskState {
-    fileprivate mutating func update(seq: UInt64, _ change: (inout TaskState) -> Void) {
-        change(&self)
-        eventSeqs.append(seq)
     }
 }

@@ -68,7 +68,7 @@ extension Rules {
             }
 
         case .taskAssigned(let e):
-            if state.tasks[e.taskId] != nil { throw Refusal.duplicate("Mã nhiệm vụ", e.taskId, field: "payload.taskId") }
+            if state.tasks.contains(e.taskId) { throw Refusal.duplicate("Mã nhiệm vụ", e.taskId, field: "payload.taskId") }
             try requireUnitTakingTasks(e.leadUnitId, field: "payload.leadUnitId", in: state)
             for (index, id) in e.coordinatingUnitIds.enumerated() {
                 try requireUnitTakingTasks(id, field: "payload.coordinatingUnitIds[\(index)]", in: state)
@@ -139,11 +139,11 @@ extension Rules {
                     "Ngày văn bản báo cáo (\(e.document.date)) sau ngày hôm nay (\(today)); hãy ghi đúng ngày ban hành."
                 )
             }
-            if e.document.date < task.sourceDocument.date {
+            if e.document.date < task.sourceDocumentDate {
                 throw Refusal(
                     .reportDocumentBeforeSourceDocument,
                     field: "payload.document.date",
-                    "Ngày văn bản báo cáo (\(e.document.date)) trước ngày văn bản giao nhiệm vụ (\(task.sourceDocument.date))."
+                    "Ngày văn bản báo cáo (\(e.document.date)) trước ngày văn bản giao nhiệm vụ (\(task.sourceDocumentDate))."
                 )
             }
 

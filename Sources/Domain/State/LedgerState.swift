@@ -6,17 +6,17 @@ import ProvinceTime
 /// appended event into it, and the report functions read it as of a cutoff (the state after the
 /// cutoff's last event, judged at the cutoff instant). It is a value: copying it is how a report
 /// keeps a consistent view while the log grows.
+///
+/// It keeps no free text of tasks (titles, details, document numbers, results): those are read from the log
+/// when a task is shown (`TaskState`, `TaskTexts`), so the state of a province with millions of tasks fits in
+/// memory.
 public struct LedgerState: Hashable, Sendable {
     public var units: [String: UnitState] = [:]
     public var people: [String: PersonState] = [:]
-    public var tasks: [String: TaskState] = [:]
+    public var tasks = TaskTable()
     /// Every `ScoringPolicyPublished`, in log order.
     public var policies: [ScoringPolicy] = []
     public var tokens: [String: TokenState] = [:]
-    /// The ids of the tasks each unit leads now (after reassignments and merges), kept by `apply`, so that a
-    /// `UnitMerged` moves the merged units' tasks without scanning every task of the province on replay.
-    /// A state assembled by hand rather than through `apply` must keep it in step with `tasks[…].leadUnitId`.
-    public var taskIdsByLeadUnit: [String: Set<String>] = [:]
     /// `seq` of the last event folded in; 0 for an empty ledger.
     public var lastSeq: UInt64 = 0
     /// `recordedAt` of the last event folded in.

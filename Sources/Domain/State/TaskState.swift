@@ -23,48 +23,50 @@ public struct DocumentRef: Hashable, Sendable {
     }
 }
 
-/// The current `ReportDocumentSubmitted` of a task (the latest one since the last `ResultReturned`).
+/// The current `ReportDocumentSubmitted` of a task (the latest one since the last `ResultReturned`): what the
+/// rules and reports need. Its texts (document number and signer, summary) stay in the event at `seq`
+/// (`TaskTexts`).
 public struct SubmittedReport: Hashable, Sendable {
-    public var document: DocumentRef
+    /// The report document's date: the completion date is the later of it and the result's entry date.
+    public var documentDate: LocalDate
     public var unitId: String
-    public var summary: String?
     public var recordedAt: Instant
     public var seq: UInt64
 
-    public init(document: DocumentRef, unitId: String, summary: String?, recordedAt: Instant, seq: UInt64) {
-        self.document = document
+    public init(documentDate: LocalDate, unitId: String, recordedAt: Instant, seq: UInt64) {
+        self.documentDate = documentDate
         self.unitId = unitId
-        self.summary = summary
         self.recordedAt = recordedAt
         self.seq = seq
     }
 }
 
-/// The current `ResultEntered` of a task (the latest one since the last `ResultReturned`).
+/// The current `ResultEntered` of a task (the latest one since the last `ResultReturned`); its text stays in the
+/// event at `seq` (`TaskTexts`).
 public struct EnteredResult: Hashable, Sendable {
-    public var text: String
     public var unitId: String
     public var recordedAt: Instant
     public var seq: UInt64
 
-    public init(text: String, unitId: String, recordedAt: Instant, seq: UInt64) {
-        self.text = text
+    public init(unitId: String, recordedAt: Instant, seq: UInt64) {
         self.unitId = unitId
         self.recordedAt = recordedAt
         self.seq = seq
     }
 }
 
-/// A task as of the last folded event. Its status at a cutoff is derived (`status(judgedOn:)`), never stored,
-/// because "open on time" becomes "overdue" by the passing of time alone.
+/// A task as of the last folded event, as callers see it: a view of its `TaskRow` with the ids spelled out.
+/// Its status at a cutoff is derived (`status(judgedOn:)`), never stored, because "open on time" becomes
+/// "overdue" by the passing of time alone.
+///
+/// It holds no free text: title, details, field, the document numbers and signers, the report summary and the
+/// result text are read from the log at the seqs kept here (`assignedSeq`, `correctionSeqs`,
+/// `reportDocument.seq`, `result.seq`) when a task is shown, so the projection of millions of tasks stays small.
 public struct TaskState: Hashable, Sendable {
     public var id: String
     public var issuer: Issuer
-    /// The assigning document, after `TaskCorrected`.
-    public var sourceDocument: DocumentRef
-    public var title: String
-    public var details: String?
-    public var field: String?
+    /// The assigning document's date, after `TaskCorrected` (the rules and `entryLag` need it).
+    public var sourceDocumentDate: LocalDate
     /// The lead unit now: after reassignments and merges.
     public var leadUnitId: String
     public var coordinatingUnitIds: [String]
@@ -76,21 +78,20 @@ public struct TaskState: Hashable, Sendable {
     /// `recordedAt` of `TaskAssigned`: its local date is the assignment date.
     public var assignedAt: Instant
     public var assignedSeq: UInt64
+    /// `seq` of every `TaskCorrected`, in log order: with `assignedSeq`, where the texts are.
+    public var correctionSeqs: [UInt64]
     public var reportDocument: SubmittedReport?
     public var result: EnteredResult?
     /// The latest `QualityEvaluated` grade since the task last became complete.
     public var grade: Grade?
     public var withdrawnAt: Instant?
-    /// `seq` of every event that concerns this task, including `UnitMerged` events that moved it: its history.
-    public var eventSeqs: [UInt64]
+    /// `seq` of every `UnitMerged` that moved the task: the only events of its history outside its own stream.
+    public var mergeSeqs: [UInt64]
 
     public init(
         id: String,
         issuer: Issuer,
-        sourceDocument: DocumentRef,
-        title: String,
-        details: String?,
-        field: String?,
+        sourceDocumentDate: LocalDate,
         leadUnitId: String,
         coordinatingUnitIds: [String],
         assigneePersonId: String?,
@@ -100,10 +101,7 @@ public struct TaskState: Hashable, Sendable {
     ) {
         self.id = id
         self.issuer = issuer
-        self.sourceDocument = sourceDocument
-        self.title = title
-        self.details = details
-        self.field = field
+        self.sourceDocumentDate = sourceDocumentDate
         self.leadUnitId = leadUnitId
         self.coordinatingUnitIds = coordinatingUnitIds
         self.assigneePersonId = assigneePersonId
@@ -111,7 +109,8 @@ public struct TaskState: Hashable, Sendable {
         self.deadline = deadline
         self.assignedAt = assignedAt
         self.assignedSeq = assignedSeq
-        self.eventSeqs = [assignedSeq]
+        self.correctionSeqs = []
+        self.mergeSeqs = []
     }
 
     public var isWithdrawn: Bool { withdrawnAt != nil }
@@ -122,20 +121,30 @@ public struct TaskState: Hashable, Sendable {
     /// The later of the report document's date and the local date the result was entered; `nil` when not complete.
     public var completionDate: LocalDate? {
         guard let report = reportDocument, let result else { return nil }
-        return max(report.document.date, result.recordedAt.localDate)
+        return max(report.documentDate, result.recordedAt.localDate)
     }
 
     /// The status of SPEC §4 judged on `date` (the date of the cutoff).
     public func status(judgedOn date: LocalDate) -> TaskStatus {
-        if isWithdrawn { return .withdrawn }
-        if let done = completionDate { return done <= deadline ? .completedOnTime : .completedLate }
-        return date <= deadline ? .openOnTime : .openOverdue
+        TaskStatus(withdrawn: isWithdrawn, completedOn: completionDate, deadline: deadline, judgedOn: date)
     }
 }
 
 /// SPEC §4 statuses, with the Vietnamese labels the reports print.
 public enum TaskStatus: String, CaseIterable, Hashable, Sendable {
     case completedOnTime, completedLate, openOnTime, openOverdue, withdrawn
+
+    /// SPEC §4's table, in one place for `TaskState` and `TaskRow`.
+    @inlinable
+    public init(withdrawn: Bool, completedOn completion: LocalDate?, deadline: LocalDate, judgedOn date: LocalDate) {
+        if withdrawn {
+            self = .withdrawn
+        } else if let completion {
+            self = completion <= deadline ? .completedOnTime : .completedLate
+        } else {
+            self = date <= deadline ? .openOnTime : .openOverdue
+        }
+    }
 
     public var vietnameseLabel: String {
         switch self {

@@ -37,6 +37,8 @@ struct Step: Sendable, CustomStringConvertible {
 /// A ledger in memory, calling the domain exactly as the real ledger does: validate → decide → append → apply.
 struct TestLedger {
     var state = LedgerState()
+    /// The accepted events, the event of seq N at index N − 1: the log the state's seqs point into.
+    var log: [DomainEvent] = []
 
     init() {}
 
@@ -49,7 +51,27 @@ struct TestLedger {
         let validated = try Rules.validate(step.command)
         try Rules.decide(validated, actor: step.actor, recordedAt: step.at, in: state)
         state.apply(validated.event, seq: state.lastSeq + 1, recordedAt: step.at, actor: step.actor)
+        log.append(validated.event)
         return validated
+    }
+
+    /// The texts of a task, assembled from `log` at the seqs the state keeps, as the ledger reads them from its log.
+    func texts(of taskId: String) -> TaskTexts? {
+        guard let task = state.tasks[taskId], case .taskAssigned(let assigned) = log[Int(task.assignedSeq) - 1] else { return nil }
+        var texts = TaskTexts(assigned: assigned)
+        for seq in task.correctionSeqs {
+            guard case .taskCorrected(let correction) = log[Int(seq) - 1] else { return nil }
+            texts.correct(correction)
+        }
+        if let seq = task.reportDocument?.seq {
+            guard case .reportDocumentSubmitted(let report) = log[Int(seq) - 1] else { return nil }
+            texts.report(report)
+        }
+        if let seq = task.result?.seq {
+            guard case .resultEntered(let result) = log[Int(seq) - 1] else { return nil }
+            texts.result(result)
+        }
+        return texts
     }
 
     /// The refusal of `step`, or `nil` when accepted; asserts nothing changed when refused.
