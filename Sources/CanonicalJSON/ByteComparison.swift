@@ -1,5 +1,6 @@
 /// Comparing byte ranges of a document (member names, short strings) without the per-element overhead of
 /// `elementsEqual`: eight bytes at a time, then the rest.
+@usableFromInline
 enum ByteComparison {
     @inline(__always)
     static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -23,10 +24,6 @@ enum ByteComparison {
     /// member names. `prefixA` and `prefixB` are their `prefixWord`s, which decide unless they are equal.
     static func lessThan(_ a: UnsafeBufferPointer<UInt8>, prefixA: UInt64, _ b: UnsafeBufferPointer<UInt8>, prefixB: UInt64) -> Bool {
         if prefixA != prefixB { return prefixA.byteSwapped < prefixB.byteSwapped }
-        return lessThan(a, b)
-    }
-
-    private static func lessThan(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         for offset in 0..<min(a.count, b.count) where a[offset] != b[offset] { return a[offset] < b[offset] }
         return a.count < b.count
     }
@@ -34,15 +31,14 @@ enum ByteComparison {
     /// The first eight bytes of `bytes` (all of them, zero-padded, when fewer) as one little-endian word: a
     /// string's prefix as the tape records it, so that most comparisons of two names take one step.
     @inline(__always)
-    static func prefixWord(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        guard let base = bytes.baseAddress else { return 0 }
-        if bytes.count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)) }
-        var word: UInt64 = 0
-        for position in 0..<bytes.count { word |= UInt64(bytes[position]) << (8 * position) }
-        return word
-    }
+    static func prefixWord(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { prefixWord(bytes.baseAddress, count: bytes.count) }
 
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 < 0x80 }
+    @inlinable
+    static func prefixWord(_ start: UnsafePointer<UInt8>?, count: Int) -> UInt64 {
+        guard let start else { return 0 }
+        if count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self)) }
+        var word: UInt64 = 0
+        for position in 0..<count { word |= UInt64(start[position]) << (8 * position) }
+        return word
     }
 }

@@ -20,7 +20,7 @@ public protocol JSONNode {
     var elements: Elements? { get }
 
     /// The member `name` of an object; `nil` when absent or when this is not an object.
-    func member(_ name: String) -> Self?
+    func member(_ name: JSONName) -> Self?
 
     /// Calls `body` with a string's UTF-8 bytes (without making a `String` where it can); `nil` when this is
     /// not a string.
@@ -37,9 +37,9 @@ extension JSONValue: JSONNode {
 
     public var elements: [JSONValue]? { arrayValue }
 
-    public func member(_ name: String) -> JSONValue? {
+    public func member(_ name: JSONName) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
-        return members[name]
+        return members[name.description]
     }
 
     public func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {

@@ -4,22 +4,24 @@ public struct JSONStringSet: Sendable {
     /// The strings, in the order given; `index(of:)` answers a position in it.
     public let strings: [String]
     private let set: Set<String>
-    private let utf8: [[UInt8]]
-    /// The `ByteComparison.prefixWord` of each string.
-    private let prefixes: [UInt64]
-    /// The positions in `strings` of the strings of each byte length.
-    private let byLength: [[Int]]
+    /// Each string's length and `ByteComparison.prefixWord`, and where its bytes start in `utf8`.
+    private let keys: [(count: Int, prefix: UInt64, offset: Int)]
+    private let utf8: [UInt8]
 
     /// `strings` must be ASCII: only then is comparing bytes the same as comparing `String`s.
     public init(_ strings: [String]) {
         precondition(strings.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }, "the strings of a JSONStringSet are ASCII")
         self.strings = strings
         self.set = Set(strings)
-        self.utf8 = strings.map { Array($0.utf8) }
-        self.prefixes = utf8.map { $0.withUnsafeBufferPointer(ByteComparison.prefixWord) }
-        var byLength = [[Int]](repeating: [], count: (utf8.map(\.count).max() ?? 0) + 1)
-        for (position, bytes) in utf8.enumerated() { byLength[bytes.count].append(position) }
-        self.byLength = byLength
+        var keys: [(count: Int, prefix: UInt64, offset: Int)] = []
+        var utf8: [UInt8] = []
+        for string in strings {
+            let bytes = Array(string.utf8)
+            keys.append((bytes.count, bytes.withUnsafeBufferPointer(ByteComparison.prefixWord), utf8.count))
+            utf8 += bytes
+        }
+        self.keys = keys
+        self.utf8 = utf8
     }
 
     public func contains(_ string: String) -> Bool { set.contains(string) }
@@ -31,11 +33,18 @@ public struct JSONStringSet: Sendable {
         guard node.kind == .string else { return nil }
         let entry = node.entry
         guard entry.isPlainString else { return node.stringValue.flatMap { strings.firstIndex(of: $0) } }
-        let bytes = node.rawBytes(of: entry)
-        guard bytes.count < byLength.count else { return nil }
-        for position in byLength[bytes.count] where prefixes[position] == entry.payload {
-            if bytes.count <= 8 || utf8[position].withUnsafeBufferPointer({ ByteComparison.equal($0, bytes) }) { return position }
+        let count = Int(entry.end &- entry.start)
+        return utf8.withUnsafeBufferPointer { utf8 in
+            keys.withUnsafeBufferPointer { keys in
+                for position in keys.indices where keys[position].prefix == entry.payload && keys[position].count == count {
+                    if count <= 8 { return position }
+                    let candidate = UnsafeBufferPointer(rebasing: utf8[keys[position].offset..<keys[position].offset + count])
+                    if ByteComparison.equal(candidate, UnsafeBufferPointer(rebasing: node.bytes[Int(entry.start)..<Int(entry.end)])) {
+                        return position
+                    }
+                }
+                return nil
+            }
         }
-        return nil
     }
 }

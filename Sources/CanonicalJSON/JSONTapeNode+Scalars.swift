@@ -26,17 +26,6 @@ extension JSONTapeNode {
         return text.withUTF8(body)
     }
 
-    /// Whether this is a string whose text is `text` (compared as `String`s, so canonically equivalent texts match).
-    public func isString(_ text: String) -> Bool {
-        guard kind == .string else { return false }
-        let entry = entries[index]
-        var text = text
-        return text.withUTF8 { wanted in
-            guard entry.isPlainString, ByteComparison.isASCII(wanted) else { return stringValue == String(decoding: wanted, as: UTF8.self) }
-            return ByteComparison.equal(rawBytes(of: entry), wanted)
-        }
-    }
-
     /// A short name of the JSON type, for error messages (`"string"`, `"object"`, …), as `JSONValue.typeName`.
     public var typeName: String {
         switch kind {

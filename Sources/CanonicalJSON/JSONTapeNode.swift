@@ -38,34 +38,14 @@ public struct JSONTapeNode {
     /// A linear scan comparing the name's bytes (the objects of an event hold a dozen members at most). A name
     /// with escapes or non-ASCII bytes, on either side, is compared as a `String`, as a `[String: JSONValue]`
     /// would compare it.
-    public func member(_ name: String) -> JSONTapeNode? {
+    public func member(_ name: JSONName) -> JSONTapeNode? {
         guard kind == .object else { return nil }
-        var name = name
-        return name.withUTF8 { wanted in
-            // Bytes decide only between plain ASCII texts; anything else is compared as `String`s.
-            let wantedIsASCII = ByteComparison.isASCII(wanted)
-            let wantedPrefix = ByteComparison.prefixWord(wanted)
-            var key = index + 1
-            for _ in 0..<Int(entries[index].payload) {
-                let entry = entries[key]
-                if entry.isPlainString && wantedIsASCII {
-                    if entry.payload == wantedPrefix && Int(entry.end &- entry.start) == wanted.count
-                        && (wanted.count <= 8 || ByteComparison.equal(rawBytes(of: entry), wanted))
-                    {
-                        return node(key + 1)
-                    }
-                } else if Self.text(of: entry, in: bytes) == String(decoding: wanted, as: UTF8.self) {
-                    return node(key + 1)
-                }
-                key = Int(entries[key + 1].next)
-            }
-            return nil
+        var key = index + 1
+        for _ in 0..<Int(entries[index].payload) {
+            if name.matches(entries[key], in: bytes) { return node(key + 1) }
+            key = Int(entries[key + 1].next)
         }
-    }
-
-    /// The raw bytes of the string `entry` (between its quotes, escapes undecoded).
-    func rawBytes(of entry: JSONTapeEntry) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.end)])
+        return nil
     }
 
     /// The members of an object in document order, as (name, value); empty for anything else.

@@ -127,7 +127,7 @@ extension EventActor {
         if let unknown = value.firstMemberName(notIn: Self.memberNames) {
             throw EnvelopeError(field: "actor.\(unknown)", problem: .unknownField)
         }
-        func optionalString(_ key: String) throws(EnvelopeError) -> String? {
+        func optionalString(_ key: JSONName) throws(EnvelopeError) -> String? {
             guard let v = value.member(key) else { return nil }
             guard let s = v.stringValue else { throw EnvelopeError(field: "actor.\(key)", problem: .wrongType("string")) }
             return s

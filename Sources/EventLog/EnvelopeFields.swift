@@ -52,22 +52,22 @@ public struct EnvelopeFields<Node: JSONNode> {
         hash = readsHash ? try Self.digest(value, "hash") : nil
     }
 
-    private static func string(_ object: Node, _ key: String) throws(EnvelopeError) -> Node {
-        guard let value = object.member(key) else { throw EnvelopeError(field: key, problem: .missing) }
-        guard value.isString else { throw EnvelopeError(field: key, problem: .wrongType("string")) }
+    private static func string(_ object: Node, _ key: JSONName) throws(EnvelopeError) -> Node {
+        guard let value = object.member(key) else { throw EnvelopeError(field: key.description, problem: .missing) }
+        guard value.isString else { throw EnvelopeError(field: key.description, problem: .wrongType("string")) }
         return value
     }
 
-    private static func integer(_ object: Node, _ key: String, min: Double) throws(EnvelopeError) -> Double {
-        guard let value = object.member(key) else { throw EnvelopeError(field: key, problem: .missing) }
-        guard let n = value.numberValue else { throw EnvelopeError(field: key, problem: .wrongType("integer")) }
-        guard n == n.rounded(), n >= min, n <= 9_007_199_254_740_991 else { throw EnvelopeError(field: key, problem: .invalid) }
+    private static func integer(_ object: Node, _ key: JSONName, min: Double) throws(EnvelopeError) -> Double {
+        guard let value = object.member(key) else { throw EnvelopeError(field: key.description, problem: .missing) }
+        guard let n = value.numberValue else { throw EnvelopeError(field: key.description, problem: .wrongType("integer")) }
+        guard n == n.rounded(), n >= min, n <= 9_007_199_254_740_991 else { throw EnvelopeError(field: key.description, problem: .invalid) }
         return n
     }
 
-    private static func digest(_ object: Node, _ key: String) throws(EnvelopeError) -> Node {
+    private static func digest(_ object: Node, _ key: JSONName) throws(EnvelopeError) -> Node {
         let value = try string(object, key)
-        guard value.withUTF8({ Digest.isHex($0) }) == true else { throw EnvelopeError(field: key, problem: .invalid) }
+        guard value.withUTF8({ Digest.isHex($0) }) == true else { throw EnvelopeError(field: key.description, problem: .invalid) }
         return value
     }
 }

@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 extension DocumentRef {
     /// Reads `{number, date}` (and `signer`? for a source document) in that order.
     init(reading reader: inout some PayloadReader, withSigner: Bool) throws(Refusal) {
@@ -8,14 +10,14 @@ extension DocumentRef {
     }
 
     /// Reads the document object at `key` of `parent` and stores its normalised form back.
-    static func read(_ key: String, of parent: inout some PayloadReader, withSigner: Bool) throws(Refusal) -> DocumentRef {
+    static func read(_ key: JSONName, of parent: inout some PayloadReader, withSigner: Bool) throws(Refusal) -> DocumentRef {
         var child = try parent.nested(key)
         let document = try DocumentRef(reading: &child, withSigner: withSigner)
         parent.store(child, as: key)
         return document
     }
 
-    static func readOptional(_ key: String, of parent: inout some PayloadReader, withSigner: Bool) throws(Refusal) -> DocumentRef? {
+    static func readOptional(_ key: JSONName, of parent: inout some PayloadReader, withSigner: Bool) throws(Refusal) -> DocumentRef? {
         guard var child = try parent.optionalNested(key) else {
             parent.setNormalised(key, nil)
             return nil

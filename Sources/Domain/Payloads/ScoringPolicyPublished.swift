@@ -56,12 +56,16 @@ public struct ScoringPolicyPublished: Hashable, Sendable {
         r.storeList(bandReaders, as: "bands")
     }
 
-    private static func weight(_ key: String, of reader: some PayloadReader) throws(Refusal) -> Decimal4 {
+    private static func weight(_ key: JSONName, of reader: some PayloadReader) throws(Refusal) -> Decimal4 {
         try decimal(key, of: reader, in: 0...1, what: "Trọng số")
     }
 
-    private static func decimal(_ key: String, of reader: some PayloadReader, in range: ClosedRange<Int64>, what: String) throws(Refusal) -> Decimal4
-    {
+    private static func decimal(
+        _ key: JSONName,
+        of reader: some PayloadReader,
+        in range: ClosedRange<Int64>,
+        what: String
+    ) throws(Refusal) -> Decimal4 {
         let field = reader.fieldPath(key)
         let value = try reader.required(key)
         guard let number = value.numberValue else { throw Refusal.wrongType(field, expected: "số", got: value) }

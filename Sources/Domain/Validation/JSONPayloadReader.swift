@@ -23,8 +23,8 @@ struct JSONPayloadReader: PayloadReader {
     /// The payload to store.
     var json: JSONValue { .object(normalised) }
 
-    func raw(_ key: String) -> JSONValue? {
-        guard let value = object[key], !value.isNull else { return nil }
+    func raw(_ key: JSONName) -> JSONValue? {
+        guard let value = object[key.description], !value.isNull else { return nil }
         return value
     }
 
@@ -32,15 +32,15 @@ struct JSONPayloadReader: PayloadReader {
         try JSONPayloadReader(value, at: location, checksText: checksText)
     }
 
-    mutating func setNormalised(_ key: String, _ value: @autoclosure () -> JSONValue?) {
-        if checksText { normalised[key] = value() }
+    mutating func setNormalised(_ key: JSONName, _ value: @autoclosure () -> JSONValue?) {
+        if checksText { normalised[key.description] = value() }
     }
 
-    mutating func store(_ child: JSONPayloadReader, as key: String) {
-        if checksText { normalised[key] = child.json }
+    mutating func store(_ child: JSONPayloadReader, as key: JSONName) {
+        if checksText { normalised[key.description] = child.json }
     }
 
-    mutating func storeList(_ children: [JSONPayloadReader], as key: String) {
-        if checksText { normalised[key] = .array(children.map(\.json)) }
+    mutating func storeList(_ children: [JSONPayloadReader], as key: JSONName) {
+        if checksText { normalised[key.description] = .array(children.map(\.json)) }
     }
 }

@@ -23,30 +23,30 @@ protocol PayloadReader {
     var checksText: Bool { get }
 
     /// The value at `key`, `nil` when absent or `null`.
-    func raw(_ key: String) -> Node?
+    func raw(_ key: JSONName) -> Node?
     /// A reader of the same kind for the object `value` at `location`; `wrongType` when it is not an object.
     func child(_ value: Node, at location: PayloadPath) throws(Refusal) -> Self
 
     /// Records the normalised form of member `key` in the payload to store (`nil` removes it).
-    mutating func setNormalised(_ key: String, _ value: @autoclosure () -> JSONValue?)
+    mutating func setNormalised(_ key: JSONName, _ value: @autoclosure () -> JSONValue?)
     /// Records a nested object, once read, in the payload to store.
-    mutating func store(_ child: Self, as key: String)
+    mutating func store(_ child: Self, as key: JSONName)
     /// Records a list of nested objects, once read, in the payload to store.
-    mutating func storeList(_ children: [Self], as key: String)
+    mutating func storeList(_ children: [Self], as key: JSONName)
 }
 
 /// Where an object of a payload sits, built into a dotted path only when a refusal names it: replay reads
 /// nested objects (documents, weights) of every event, and none of them needs its path unless it is damaged.
 struct PayloadPath {
     let parent: String
-    let key: String?
+    let key: JSONName?
 
     init(_ path: String) {
         parent = path
         key = nil
     }
 
-    init(_ key: String, in parent: String) {
+    init(_ key: JSONName, in parent: String) {
         self.parent = parent
         self.key = key
     }
@@ -57,16 +57,16 @@ struct PayloadPath {
 extension PayloadReader {
     var path: String { location.description }
 
-    func fieldPath(_ key: String) -> String { "\(path).\(key)" }
+    func fieldPath(_ key: JSONName) -> String { "\(path).\(key)" }
 
-    func required(_ key: String) throws(Refusal) -> Node {
+    func required(_ key: JSONName) throws(Refusal) -> Node {
         guard let value = raw(key) else { throw Refusal.missing(fieldPath(key)) }
         return value
     }
 
     // MARK: - Text
 
-    mutating func text(_ key: String, _ kind: TextKind) throws(Refusal) -> String {
+    mutating func text(_ key: JSONName, _ kind: TextKind) throws(Refusal) -> String {
         let value = try required(key)
         guard let text = try normaliseText(value, kind: kind, field: fieldPath(key), required: true) else {
             throw Refusal.missing(fieldPath(key))
@@ -75,7 +75,7 @@ extension PayloadReader {
         return text
     }
 
-    mutating func optionalText(_ key: String, _ kind: TextKind) throws(Refusal) -> String? {
+    mutating func optionalText(_ key: JSONName, _ kind: TextKind) throws(Refusal) -> String? {
         guard let value = raw(key) else {
             setNormalised(key, nil)
             return nil
@@ -94,7 +94,7 @@ extension PayloadReader {
     }
 
     /// A list of ids (`coordinatingUnitIds`, `unitIds`); `nil` when absent.
-    mutating func optionalIdList(_ key: String) throws(Refusal) -> [String]? {
+    mutating func optionalIdList(_ key: JSONName) throws(Refusal) -> [String]? {
         guard let value = raw(key) else {
             setNormalised(key, nil)
             return nil
@@ -115,7 +115,7 @@ extension PayloadReader {
     // MARK: - Enums, dates, numbers, booleans
 
     /// A value of a fixed set, written exactly (no trimming: `"committee "` is refused).
-    func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _: E.Type) throws(Refusal) -> E where E.RawValue == String {
+    func enumValue<E: RawRepresentable & CaseIterable>(_ key: JSONName, _: E.Type) throws(Refusal) -> E where E.RawValue == String {
         let value = try required(key)
         return try enumValue(value, field: fieldPath(key))
     }
@@ -136,7 +136,7 @@ extension PayloadReader {
     }
 
     /// A calendar date written exactly `YYYY-MM-DD`, read from the string's bytes in place.
-    func date(_ key: String) throws(Refusal) -> LocalDate {
+    func date(_ key: JSONName) throws(Refusal) -> LocalDate {
         let value = try required(key)
         guard let parsed = value.withUTF8({ LocalDate(utf8: $0) }) else {
             throw Refusal.wrongType(fieldPath(key), expected: "chuỗi ngày YYYY-MM-DD", got: value)
@@ -152,7 +152,7 @@ extension PayloadReader {
         return date
     }
 
-    func optionalBool(_ key: String) throws(Refusal) -> Bool? {
+    func optionalBool(_ key: JSONName) throws(Refusal) -> Bool? {
         guard let value = raw(key) else { return nil }
         guard let flag = value.boolValue else { throw Refusal.wrongType(fieldPath(key), expected: "true hoặc false", got: value) }
         return flag
@@ -175,11 +175,11 @@ extension PayloadReader {
     // MARK: - Nested objects
 
     /// A reader for the object at `key`; store it back with `store(_:as:)` once read.
-    func nested(_ key: String) throws(Refusal) -> Self {
+    func nested(_ key: JSONName) throws(Refusal) -> Self {
         try child(try required(key), at: PayloadPath(key, in: path))
     }
 
-    func optionalNested(_ key: String) throws(Refusal) -> Self? {
+    func optionalNested(_ key: JSONName) throws(Refusal) -> Self? {
         guard let value = raw(key) else { return nil }
         return try child(value, at: PayloadPath(key, in: path))
     }

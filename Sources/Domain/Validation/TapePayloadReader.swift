@@ -16,7 +16,7 @@ struct TapePayloadReader: PayloadReader {
 
     var checksText: Bool { false }
 
-    func raw(_ key: String) -> JSONTapeNode? {
+    func raw(_ key: JSONName) -> JSONTapeNode? {
         guard let value = object.member(key), value.kind != .null else { return nil }
         return value
     }
@@ -25,7 +25,7 @@ struct TapePayloadReader: PayloadReader {
         try TapePayloadReader(value, at: location)
     }
 
-    func setNormalised(_ key: String, _ value: @autoclosure () -> JSONValue?) {}
-    func store(_ child: TapePayloadReader, as key: String) {}
-    func storeList(_ children: [TapePayloadReader], as key: String) {}
+    func setNormalised(_ key: JSONName, _ value: @autoclosure () -> JSONValue?) {}
+    func store(_ child: TapePayloadReader, as key: JSONName) {}
+    func storeList(_ children: [TapePayloadReader], as key: JSONName) {}
 }
