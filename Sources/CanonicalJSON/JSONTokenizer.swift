@@ -348,7 +348,21 @@ struct JSONTokenizer {
 
     /// The length of the well-formed multi-byte UTF-8 sequence at `position`, following Table 3-7 of the
     /// Unicode Standard, which excludes overlong forms, surrogates and code points above U+10FFFF.
+    @inline(__always)
     private func utf8SequenceLength(at position: Int) throws(JSONParseError) -> Int {
+        let lead = bytes[position]
+        // The sequences of Vietnamese text first, checked inline: two bytes (lead C2–DF), and three bytes with a
+        // lead whose second byte may be any continuation byte (E1–EC, EE–EF). The rest follows the table below.
+        if lead &- 0xC2 <= 0xDF - 0xC2, position + 1 < bytes.count, bytes[position + 1] & 0xC0 == 0x80 { return 2 }
+        if lead &- 0xE1 <= 0xEC - 0xE1 || lead &- 0xEE <= 1, position + 2 < bytes.count, bytes[position + 1] & 0xC0 == 0x80,
+            bytes[position + 2] & 0xC0 == 0x80
+        {
+            return 3
+        }
+        return try checkedSequenceLength(at: position)
+    }
+
+    private func checkedSequenceLength(at position: Int) throws(JSONParseError) -> Int {
         let lead = bytes[position]
         var low: UInt8 = 0x80
         var high: UInt8 = 0xBF

@@ -114,6 +114,28 @@ struct JSONTapeTests {
     }
 
     /// Why the tape refuses `bytes` (`nil` when it accepts them); the parser, built on the tape, must say the same.
+    /// The edges of well-formed UTF-8 (Table 3-7 of the Unicode Standard) are accepted and read back as written,
+    /// whichever path checks them (two bytes and the common three-byte leads are checked inline).
+    @Test(arguments: [
+        [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0xA0, 0x80], [0xE1, 0x80, 0x80], [0xE1, 0xBB, 0x87], [0xEC, 0xBF, 0xBF], [0xED, 0x9F, 0xBF],
+        [0xEE, 0x80, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF] as [UInt8],
+    ])
+    func acceptsWellFormedUTF8(sequence: [UInt8]) throws {
+        let text = [0x22, 0x61] + sequence + [0x62, 0x22]
+        #expect(tapeError(text) == nil)
+        #expect(try JSONParser.parse(text) == .string("a" + String(decoding: sequence, as: UTF8.self) + "b"))
+    }
+
+    /// Just past those edges: refused.
+    @Test(arguments: [
+        [0xC1, 0xBF], [0xC2, 0xC0], [0xE0, 0x9F, 0xBF], [0xE1, 0x80], [0xE1, 0xC0, 0x80], [0xED, 0xA0, 0x80], [0xEE, 0x80, 0x7F],
+        [0xF0, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xBF] as [UInt8],
+    ])
+    func refusesMalformedUTF8(sequence: [UInt8]) {
+        #expect(tapeError([0x22, 0x61] + sequence + [0x62, 0x22])?.kind == .invalidUTF8)
+        #expect(tapeError([0x22] + sequence)?.kind == .invalidUTF8)
+    }
+
     func tapeError(_ bytes: [UInt8]) -> JSONParseError? {
         var tape = JSONTape()
         let error = bytes.withUnsafeBufferPointer { buffer -> JSONParseError? in
