@@ -286,30 +286,12 @@ struct JSONTokenizer {
     /// Plain ASCII runs are skipped eight bytes at a time, straight to the next special byte, so that text with
     /// letters beyond ASCII (Vietnamese) costs one step per such letter, not one per byte.
     private mutating func tokenizeString() throws(JSONParseError) {
-        index += 1
-        let start = index
-        var flags: UInt8 = 0
-        while true {
-            skipToSpecialByte()
-            guard index < bytes.count else { throw endOfInput("the closing '\"' of a string") }
-            let byte = bytes[index]
-            if byte >= 0x80 {
-                flags |= JSONTapeEntry.nonASCII
-                index += try utf8SequenceLength(at: index)
-            } else if byte >= 0x20 && byte != ASCII.quote && byte != ASCII.backslash {
-                index += 1
-            } else if byte == ASCII.quote {
-                break
-            } else if byte == ASCII.backslash {
-                flags |= JSONTapeEntry.escaped
-                index += try JSONEscape.decode(bytes, at: index).length
-            } else {
-                throw fault(.malformed, "control character \(ASCII.describe(byte)) in a string must be escaped")
-            }
-        }
+        let start = index + 1
+        let (end, flags) = try Self.scanString(bytes, from: start)
+        index = end
         entries.append(
             JSONTapeEntry(
-                payload: ByteComparison.prefixWord(UnsafeBufferPointer(rebasing: bytes[start..<index])),
+                payload: ByteComparison.prefixWord(UnsafeBufferPointer(rebasing: bytes[start..<end])),
                 start: UInt32(truncatingIfNeeded: start),
                 end: UInt32(truncatingIfNeeded: index),
                 next: UInt32(truncatingIfNeeded: entries.count + 1),
@@ -319,14 +301,40 @@ struct JSONTokenizer {
         )
         index += 1
     }
+
+    /// The offset of the closing quote of the string whose text starts at `start`, and its flags. Static, over
+    /// locals: the tokenizer's own state stays in registers through the loop.
+    private static func scanString(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(JSONParseError) -> (end: Int, flags: UInt8) {
+        var index = start
+        var flags: UInt8 = 0
+        while true {
+            index = skipToSpecialByte(bytes, from: index)
+            guard index < bytes.count else { throw JSONParseError.endOfInput(bytes, expected: "the closing '\"' of a string") }
+            let byte = bytes[index]
+            if byte >= 0x80 {
+                flags |= JSONTapeEntry.nonASCII
+                index += try utf8SequenceLength(bytes, at: index)
+            } else if byte >= 0x20 && byte != ASCII.quote && byte != ASCII.backslash {
+                index += 1
+            } else if byte == ASCII.quote {
+                return (index, flags)
+            } else if byte == ASCII.backslash {
+                flags |= JSONTapeEntry.escaped
+                index += try JSONEscape.decode(bytes, at: index).length
+            } else {
+                throw JSONParseError(kind: .malformed, offset: index, detail: "control character \(ASCII.describe(byte)) in a string must be escaped")
+            }
+        }
+    }
     /// Moves `index` to the next byte of a string that is not plain ASCII (one that ends the string, starts an
     /// escape, is a control character or starts a multi-byte sequence), eight bytes at a time: the classic "has
     /// a byte less than / equal to" bit tricks on a UInt64 flag such bytes, and the lowest flag is exact (a
     /// false flag can only follow a true one), so its position is the next special byte. Within the last seven
     /// bytes of the text it stops; the caller's byte-by-byte step handles the rest.
     @inline(__always)
-    private mutating func skipToSpecialByte() {
-        guard let base = bytes.baseAddress else { return }
+    private static func skipToSpecialByte(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        guard let base = bytes.baseAddress else { return index }
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
         while index + 8 <= bytes.count {
@@ -338,18 +346,16 @@ struct JSONTokenizer {
                 | ((word &- ones &* 0x20) & ~word & highBits)
                 | ((quote &- ones) & ~quote & highBits)
                 | ((backslash &- ones) & ~backslash & highBits)
-            if special != 0 {
-                index += special.trailingZeroBitCount >> 3
-                return
-            }
+            if special != 0 { return index + special.trailingZeroBitCount >> 3 }
             index += 8
         }
+        return index
     }
 
     /// The length of the well-formed multi-byte UTF-8 sequence at `position`, following Table 3-7 of the
     /// Unicode Standard, which excludes overlong forms, surrogates and code points above U+10FFFF.
     @inline(__always)
-    private func utf8SequenceLength(at position: Int) throws(JSONParseError) -> Int {
+    private static func utf8SequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) throws(JSONParseError) -> Int {
         let lead = bytes[position]
         // The sequences of Vietnamese text first, checked inline: two bytes (lead C2–DF), and three bytes with a
         // lead whose second byte may be any continuation byte (E1–EC, EE–EF). The rest follows the table below.
@@ -359,10 +365,10 @@ struct JSONTokenizer {
         {
             return 3
         }
-        return try checkedSequenceLength(at: position)
+        return try checkedSequenceLength(bytes, at: position)
     }
 
-    private func checkedSequenceLength(at position: Int) throws(JSONParseError) -> Int {
+    private static func checkedSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) throws(JSONParseError) -> Int {
         let lead = bytes[position]
         var low: UInt8 = 0x80
         var high: UInt8 = 0xBF
@@ -394,7 +400,7 @@ struct JSONTokenizer {
         return length
     }
 
-    private func invalidUTF8(at position: Int) -> JSONParseError {
+    private static func invalidUTF8(at position: Int) -> JSONParseError {
         JSONParseError(kind: .invalidUTF8, offset: position, detail: "the text is not well-formed UTF-8")
     }
 
