@@ -304,52 +304,81 @@ struct JSONTokenizer {
 
     /// The offset of the closing quote of the string whose text starts at `start`, and its flags. Static, over
     /// locals: the tokenizer's own state stays in registers through the loop.
+    ///
+    /// Two steps per run of text: find the next byte that ends the run (a quote, a backslash, a control
+    /// character), eight bytes at a time whatever the other bytes are, then check the UTF-8 of the run only if
+    /// it held a byte beyond ASCII. An invalid sequence lies before that byte, so it is still the first fault
+    /// reported, as a byte-by-byte scan would.
     private static func scanString(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(JSONParseError) -> (end: Int, flags: UInt8) {
         var index = start
         var flags: UInt8 = 0
         while true {
-            index = skipToSpecialByte(bytes, from: index)
-            guard index < bytes.count else { throw JSONParseError.endOfInput(bytes, expected: "the closing '\"' of a string") }
-            let byte = bytes[index]
-            if byte >= 0x80 {
+            let (stop, beyondASCII) = nextStop(bytes, from: index)
+            if beyondASCII {
                 flags |= JSONTapeEntry.nonASCII
-                index += try utf8SequenceLength(bytes, at: index)
-            } else if byte >= 0x20 && byte != ASCII.quote && byte != ASCII.backslash {
-                index += 1
-            } else if byte == ASCII.quote {
-                return (index, flags)
-            } else if byte == ASCII.backslash {
+                try checkUTF8(bytes, index..<stop)
+            }
+            guard stop < bytes.count else { throw JSONParseError.endOfInput(bytes, expected: "the closing '\"' of a string") }
+            let byte = bytes[stop]
+            if byte == ASCII.quote { return (stop, flags) }
+            if byte == ASCII.backslash {
                 flags |= JSONTapeEntry.escaped
-                index += try JSONEscape.decode(bytes, at: index).length
+                index = stop + (try JSONEscape.decode(bytes, at: stop).length)
             } else {
-                throw JSONParseError(kind: .malformed, offset: index, detail: "control character \(ASCII.describe(byte)) in a string must be escaped")
+                throw JSONParseError(kind: .malformed, offset: stop, detail: "control character \(ASCII.describe(byte)) in a string must be escaped")
             }
         }
     }
-    /// Moves `index` to the next byte of a string that is not plain ASCII (one that ends the string, starts an
-    /// escape, is a control character or starts a multi-byte sequence), eight bytes at a time: the classic "has
-    /// a byte less than / equal to" bit tricks on a UInt64 flag such bytes, and the lowest flag is exact (a
-    /// false flag can only follow a true one), so its position is the next special byte. Within the last seven
-    /// bytes of the text it stops; the caller's byte-by-byte step handles the rest.
+
+    /// The next quote, backslash or control character at or after `start` (or `bytes.count`), and whether a byte
+    /// beyond ASCII came before it. Eight bytes at a time with the classic "has a byte less than / equal to" bit
+    /// tricks on a UInt64; their lowest flag is exact (a false flag can only follow a true one), so its position
+    /// is the stop. Bytes of 0x80 and more raise no flag here (their high bit is masked out of each test).
     @inline(__always)
-    private static func skipToSpecialByte(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    private static func nextStop(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (stop: Int, beyondASCII: Bool) {
         var index = start
-        guard let base = bytes.baseAddress else { return index }
+        var highBitsSeen: UInt64 = 0
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
-        while index + 8 <= bytes.count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            let quote = word ^ (ones &* UInt64(ASCII.quote))
-            let backslash = word ^ (ones &* UInt64(ASCII.backslash))
-            let special =
-                (word & highBits)
-                | ((word &- ones &* 0x20) & ~word & highBits)
-                | ((quote &- ones) & ~quote & highBits)
-                | ((backslash &- ones) & ~backslash & highBits)
-            if special != 0 { return index + special.trailingZeroBitCount >> 3 }
-            index += 8
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let quote = word ^ (ones &* UInt64(ASCII.quote))
+                let backslash = word ^ (ones &* UInt64(ASCII.backslash))
+                let stops =
+                    ((word &- ones &* 0x20) & ~word & highBits)
+                    | ((quote &- ones) & ~quote & highBits)
+                    | ((backslash &- ones) & ~backslash & highBits)
+                if stops != 0 {
+                    let offset = stops.trailingZeroBitCount >> 3
+                    let before: UInt64 = offset == 0 ? 0 : ~0 >> (64 - 8 * offset)
+                    return (index + offset, (highBitsSeen | (word & highBits & before)) != 0)
+                }
+                highBitsSeen |= word & highBits
+                index += 8
+            }
         }
-        return index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == ASCII.quote || byte == ASCII.backslash { break }
+            highBitsSeen |= UInt64(byte & 0x80)
+            index += 1
+        }
+        return (index, highBitsSeen != 0)
+    }
+
+    /// Checks that `bytes[range]` is well-formed UTF-8, as if the text ended at its upper bound: a sequence cut
+    /// there is refused at its lead byte, as it would be by the quote or control character that cuts it.
+    private static func checkUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(JSONParseError) {
+        let run = UnsafeBufferPointer(rebasing: bytes[..<range.upperBound])
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if run[index] < 0x80 {
+                index += 1
+            } else {
+                index += try utf8SequenceLength(run, at: index)
+            }
+        }
     }
 
     /// The length of the well-formed multi-byte UTF-8 sequence at `position`, following Table 3-7 of the
