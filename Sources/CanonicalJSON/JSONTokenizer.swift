@@ -331,24 +331,16 @@ struct JSONTokenizer {
     }
 
     /// The next quote, backslash or control character at or after `start` (or `bytes.count`), and whether a byte
-    /// beyond ASCII came before it. Eight bytes at a time with the classic "has a byte less than / equal to" bit
-    /// tricks on a UInt64; their lowest flag is exact (a false flag can only follow a true one), so its position
-    /// is the stop. Bytes of 0x80 and more raise no flag here (their high bit is masked out of each test).
+    /// beyond ASCII came before it; eight bytes at a time (`StringStops`).
     @inline(__always)
     private static func nextStop(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (stop: Int, beyondASCII: Bool) {
         var index = start
         var highBitsSeen: UInt64 = 0
-        let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
         if let base = bytes.baseAddress {
             while index + 8 <= bytes.count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                let quote = word ^ (ones &* UInt64(ASCII.quote))
-                let backslash = word ^ (ones &* UInt64(ASCII.backslash))
-                let stops =
-                    ((word &- ones &* 0x20) & ~word & highBits)
-                    | ((quote &- ones) & ~quote & highBits)
-                    | ((backslash &- ones) & ~backslash & highBits)
+                let stops = StringStops.mask(word)
                 if stops != 0 {
                     let offset = stops.trailingZeroBitCount >> 3
                     let before: UInt64 = offset == 0 ? 0 : ~0 >> (64 - 8 * offset)
