@@ -111,22 +111,9 @@ public struct LogReader {
         to: UInt64 = .max,
         _ body: (EnvelopeFields<JSONTapeNode>) throws -> Bool
     ) throws {
-        var tape = JSONTape()
+        var stored = StoredEventReader()
         try forEachRawEvent(from: from, to: to) { seq, _, canonical in
-            do throws(JSONParseError) {
-                try tape.parse(canonical)
-            } catch {
-                throw LogError.notJSON(seq: seq, error)
-            }
-            return try tape.withRoot { (root) throws -> Bool in
-                let fields: EnvelopeFields<JSONTapeNode>
-                do throws(EnvelopeError) {
-                    fields = try EnvelopeFields(reading: root, readsHash: false)
-                } catch {
-                    throw LogError.malformedEnvelope(seq: seq, error)
-                }
-                return try body(fields)
-            }
+            try stored.read(seq: seq, canonical: canonical, body)
         }
     }
 
