@@ -1,6 +1,7 @@
 import CanonicalJSON
 import Domain
 import EventLog
+import Foundation
 import ProvinceTime
 
 /// Folding stored events into a `LedgerState`: the one code path shared by the live state, `rebuild`,
@@ -11,8 +12,14 @@ enum Replay {
     /// Each event is read from its stored bytes through a `JSONTape` (`LogReader.forEachStoredEvent`), never
     /// as a `JSONValue` tree: the same checks as `LogReader.decode` and `DomainEvent.decode(type:schema:payload:)`,
     /// without their allocations.
-    static func catchUp(_ state: inout LedgerState, through: UInt64, reader: LogReader) throws {
+    ///
+    /// A replay of at least `pipelineThreshold` events, on a machine with more than one core, decodes on a second
+    /// thread while this one applies (`ReplayPipeline`), with the same result.
+    static func catchUp(_ state: inout LedgerState, through: UInt64, reader: LogReader, pipelineThreshold: UInt64 = 20_000) throws {
         guard state.lastSeq < through else { return }
+        if through - state.lastSeq >= pipelineThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 {
+            return try ReplayPipeline.catchUp(&state, through: through, reader: reader)
+        }
         try reader.forEachStoredEvent(from: state.lastSeq + 1, to: through) { envelope in
             let (event, actor) = try decode(envelope)
             state.apply(event, seq: envelope.seq, recordedAt: envelope.recordedAt, actor: actor)

@@ -60,17 +60,21 @@ struct ReplayDecoderTests {
     }
 
     /// Stores each text as the event at seq 1, 2, 3, … of a fresh log, through LMDB itself (a zero hash: replay
-    /// does not check hashes, `verify` does), and hands `body` a reader.
-    static func withStoredEvents<Result>(_ texts: [[UInt8]], _ body: (LogReader) throws -> Result) throws -> Result {
+    /// does not check hashes, `verify` does), then the `extra` entries as they are, and hands `body` a reader.
+    static func withStoredEvents<Result>(
+        _ texts: [[UInt8]],
+        extra: [(key: [UInt8], value: [UInt8])] = [],
+        _ body: (LogReader) throws -> Result
+    ) throws -> Result {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("replay-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let log = try EventLog(directory: dir)
         let events = try log.database("events")
         try log.environment.write { txn in
             for (offset, text) in texts.enumerated() {
-                let key = (0..<8).map { UInt8(truncatingIfNeeded: UInt64(offset + 1) >> (8 * (7 - UInt64($0)))) }
-                try txn.put(events, key: key, value: [UInt8](repeating: 0, count: 32) + text)
+                try txn.put(events, key: key(UInt64(offset + 1)), value: [UInt8](repeating: 0, count: 32) + text)
             }
+            for entry in extra { try txn.put(events, key: entry.key, value: entry.value) }
         }
         return try log.read(body)
     }
@@ -154,4 +158,79 @@ struct ReplayDecoderTests {
             #expect(state.lastSeq == 1)
         }
     }
+
+    /// The stored bytes of every event of a demo ledger, in seq order.
+    static func demoEventBytes(seed: UInt64) throws -> [[UInt8]] {
+        let (ledger, dir) = try demoLedger(seed: seed, scale: 0.08)
+        defer {
+            ledger.close()
+            try? FileManager.default.removeItem(atPath: dir)
+        }
+        return try ledger.log.read { reader in
+            var texts: [[UInt8]] = []
+            try reader.forEachRawEvent { _, _, canonical in
+                texts.append(Array(canonical))
+                return true
+            }
+            return texts
+        }
+    }
+
+    /// A replay on two threads (`ReplayPipeline`, here from the first event) folds the same state as one thread.
+    @Test func pipelinedReplayFoldsTheSameState() throws {
+        let texts = try Self.demoEventBytes(seed: 6)
+        try Self.withStoredEvents(texts) { reader in
+            let head = UInt64(texts.count)
+            var sequential = LedgerState()
+            try Replay.catchUp(&sequential, through: head, reader: reader, pipelineThreshold: .max)
+            var pipelined = LedgerState()
+            try ReplayPipeline.catchUp(&pipelined, through: head / 3, reader: reader)
+            try ReplayPipeline.catchUp(&pipelined, through: head, reader: reader)
+            #expect(pipelined.lastSeq == head)
+            #expect(pipelined == sequential)
+        }
+    }
+
+    /// A damaged event deep in a long replay, in the first and in a later batch, and a fault of the cursor
+    /// itself: on two threads as on one, every event before it is applied, then the same error is thrown.
+    @Test(arguments: [1, 700, 2_000])
+    func pipelinedReplayStopsWhereSequentialStops(damagedSeq: Int) throws {
+        var texts = try Self.demoEventBytes(seed: 6)
+        texts[damagedSeq - 1] = Array(texts[damagedSeq - 1].dropLast())
+        try Self.withStoredEvents(texts) { reader in
+            func outcome(_ replay: (inout LedgerState) throws -> Void) -> (LedgerState, String) {
+                var state = LedgerState()
+                do {
+                    try replay(&state)
+                    return (state, "no error")
+                } catch {
+                    return (state, "\(error)")
+                }
+            }
+            let head = UInt64(texts.count)
+            let sequential = outcome { try Replay.catchUp(&$0, through: head, reader: reader, pipelineThreshold: .max) }
+            let pipelined = outcome { try ReplayPipeline.catchUp(&$0, through: head, reader: reader) }
+            #expect(sequential.1.hasPrefix("event seq \(damagedSeq) is unreadable"))
+            #expect(pipelined.1 == sequential.1)
+            #expect(pipelined.0.lastSeq == UInt64(damagedSeq - 1))
+            #expect(pipelined.0 == sequential.0)
+        }
+    }
+
+    /// A fault the cursor finds (a key that is not a seq) is reported after the events before it are applied.
+    @Test func pipelinedReplayReportsACursorFaultAfterTheEventsBeforeIt() throws {
+        let texts = try Self.demoEventBytes(seed: 6)
+        // A nine-byte key sorts right after seq 1,500: the cursor refuses it there.
+        let stray = (key: Self.key(1_500) + [0], value: [UInt8](repeating: 0, count: 40))
+        try Self.withStoredEvents(texts, extra: [stray]) { reader in
+            var sequential = LedgerState()
+            var pipelined = LedgerState()
+            #expect(throws: LogError.self) { try Replay.catchUp(&sequential, through: UInt64(texts.count), reader: reader, pipelineThreshold: .max) }
+            #expect(throws: LogError.self) { try ReplayPipeline.catchUp(&pipelined, through: UInt64(texts.count), reader: reader) }
+            #expect(sequential.lastSeq == 1_500)
+            #expect(pipelined == sequential)
+        }
+    }
+
+    static func key(_ seq: UInt64) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: seq >> (8 * (7 - UInt64($0)))) } }
 }
