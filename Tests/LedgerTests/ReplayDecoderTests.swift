@@ -133,6 +133,37 @@ struct ReplayDecoderTests {
         }
     }
 
+    /// Real stored events with random edits (a byte changed, removed or repeated; seeded, so a failure repeats):
+    /// the tape gives exactly what the tree gives, accepted or refused, with the same error.
+    @Test func editedDemoEventsDecodeTheSame() throws {
+        let originals = try Self.demoEventBytes(seed: 7)
+        var random = SeededRandom(seed: 0xDEC0DE)
+        let alphabet = Array(#"{}[]":,.-0123456789eE tfnlu\"#.utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xBB, 0xC3, 0xE1, 0xED, 0xFF]
+        var texts: [[UInt8]] = []
+        for _ in 0..<3_000 {
+            var bytes = originals.randomElement(using: &random)!
+            for _ in 0..<Int.random(in: 1...2, using: &random) {
+                let at = Int.random(in: 0..<bytes.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: bytes[at] = alphabet.randomElement(using: &random)!
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(bytes[at], at: at)
+                }
+            }
+            texts.append(bytes)
+        }
+        try Self.withStoredEvents(texts) { reader in
+            var accepted = 0
+            for seq in 1...UInt64(texts.count) {
+                let tree = Self.treeDecode(reader, seq: seq)
+                #expect(tree == Self.tapeDecode(reader, seq: seq), "\(String(decoding: texts[Int(seq) - 1], as: UTF8.self))")
+                if case .decoded = tree { accepted += 1 }
+            }
+            #expect(accepted > 100)
+            #expect(accepted < texts.count - 100)
+        }
+    }
+
     /// Damaged stored bytes: each is refused as a `LogError.corruptEvent` naming its seq (never a trap), with
     /// the tree decoder's error; and `catchUp` stops at it after folding the events before it.
     @Test(arguments: HostileEvents.damaged)
