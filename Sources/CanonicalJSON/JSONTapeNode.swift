@@ -18,9 +18,6 @@ public struct JSONTapeNode {
 
     public var kind: JSONTapeKind { entries[index].kind }
 
-    /// The byte offset of the value in the document (for a string, just after its opening quote).
-    public var offset: Int { Int(entries[index].start) }
-
     /// The number of members of an object or elements of an array; 0 for anything else.
     public var count: Int {
         switch kind {

@@ -3,7 +3,7 @@ import CanonicalJSON
 /// The `PayloadReader` over a node of a `JSONTape`: replay of stored events.
 ///
 /// Stored text is already normalised and the stored payload is what was stored, so nothing is built: each
-/// field is read from the tape when the parser asks for it, and the `record…` steps cost nothing.
+/// field is read from the tape when the parser asks for it, and `setNormalised` and `store` do nothing.
 struct TapePayloadReader: PayloadReader {
     let location: PayloadPath
     private let object: JSONTapeNode
