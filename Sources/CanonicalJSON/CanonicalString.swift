@@ -56,18 +56,9 @@ enum CanonicalString {
     @inline(__always)
     private static func endOfPlainBytes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard let base = bytes.baseAddress else { return start }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
         var position = start
         while position + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-            let quote = word ^ (ones &* UInt64(ASCII.quote))
-            let backslash = word ^ (ones &* UInt64(ASCII.backslash))
-            let special =
-                ((word &- ones &* 0x20) & ~word & highBits)
-                | ((quote &- ones) & ~quote & highBits)
-                | ((backslash &- ones) & ~backslash & highBits)
-            if special != 0 { return position }
+            if StringStops.mask(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)) != 0 { return position }
             position += 8
         }
         return position

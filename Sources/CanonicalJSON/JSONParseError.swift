@@ -41,3 +41,10 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
         }
     }
 }
+
+extension JSONParseError {
+    /// The text ended where `expected` should have been.
+    static func endOfInput(_ bytes: UnsafeBufferPointer<UInt8>, expected: String) -> JSONParseError {
+        JSONParseError(kind: .malformed, offset: bytes.count, detail: "the JSON text ends where \(expected) was expected")
+    }
+}

@@ -6,12 +6,15 @@
 /// escapes of lone surrogates, NaN/Infinity, a leading `+` or leading zeros, trailing commas, comments,
 /// unescaped control characters in strings, duplicate keys in any object, nesting deeper than `maxDepth`,
 /// and numbers that overflow a double.
+///
+/// It reads the text onto a `JSONTape` and builds the tree from it, so a reader that works on the tape
+/// directly (replay) accepts exactly what this parser accepts.
 public enum JSONParser {
     /// The nesting depth `parse` allows unless told otherwise; TaskLedger's documents nest a few levels.
     public static let defaultMaxDepth = 64
 
-    /// The largest `maxDepth` a caller may ask for: the parser recurses once per level, and this keeps it
-    /// well inside the smallest thread stack it may run on.
+    /// The largest `maxDepth` a caller may ask for: building the tree recurses once per level, and this keeps
+    /// it well inside the smallest thread stack it may run on.
     public static let maxDepthLimit = 1024
 
     /// Parses exactly one JSON value, with optional whitespace around it.
@@ -30,12 +33,12 @@ public enum JSONParser {
     }
 
     private static func parse(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) -> Result<JSONValue, JSONParseError> {
-        precondition((0...maxDepthLimit).contains(maxDepth), "maxDepth must be in 0...\(maxDepthLimit)")
-        var reader = JSONReader(bytes: buffer, maxDepth: maxDepth)
+        var tape = JSONTape()
         do throws(JSONParseError) {
-            return .success(try reader.parseDocument())
+            try tape.parse(buffer, maxDepth: maxDepth)
         } catch {
             return .failure(error)
         }
+        return .success(tape.withRoot { JSONValue($0) })
     }
 }

@@ -27,6 +27,12 @@ public struct Digest: Hashable, Sendable, CustomStringConvertible {
         bytes = out
     }
 
+    /// Whether `utf8` is what `init?(hex:)` accepts (64 lowercase hex digits), checked in place: replay checks
+    /// each stored `prev` without keeping it.
+    public static func isHex(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        utf8.count == 64 && utf8.allSatisfy { nibble($0) != nil }
+    }
+
     /// SHA-256 of `data`.
     public static func sha256(_ data: some ContiguousBytesLike) -> Digest {
         data.withBytes { Digest(unchecked: Array(SHA256.hash(data: $0))) }

@@ -94,70 +94,42 @@ public struct Envelope: Hashable, Sendable {
     /// The NDJSON line `export` writes (canonical bytes of the whole envelope, without the newline).
     public var exportLine: [UInt8] { json.canonicalBytes }
 
-    /// Reads an envelope from its JSON form (with or without `hash`), checking the envelope's own shape.
-    /// Used for stored events and for full-envelope import; the ledger reports failures with rule ids.
+    /// Reads an envelope from its JSON form (with or without `hash`), checking the envelope's own shape
+    /// (`EnvelopeFields`). Used for stored events and for full-envelope import; the ledger reports failures with
+    /// rule ids.
     public static func from(json value: JSONValue, hash: Digest?) throws(EnvelopeError) -> Envelope {
-        guard case .object(let o) = value else { throw EnvelopeError(field: nil, problem: .wrongType("object")) }
-        if let unknown = firstUnknownKey(of: o, allowed: Self.members) {
-            throw EnvelopeError(field: unknown, problem: .unknownField)
-        }
-        func string(_ key: String) throws(EnvelopeError) -> String {
-            guard let v = o[key] else { throw EnvelopeError(field: key, problem: .missing) }
-            guard case .string(let s) = v else { throw EnvelopeError(field: key, problem: .wrongType("string")) }
-            return s
-        }
-        func integer(_ key: String, min: Double) throws(EnvelopeError) -> Double {
-            guard let v = o[key] else { throw EnvelopeError(field: key, problem: .missing) }
-            guard case .number(let n) = v else { throw EnvelopeError(field: key, problem: .wrongType("integer")) }
-            guard n == n.rounded(), n >= min, n <= 9_007_199_254_740_991 else { throw EnvelopeError(field: key, problem: .invalid) }
-            return n
-        }
-        let seq = UInt64(try integer("seq", min: 1))
-        let stream = try string("stream")
-        let version = UInt64(try integer("version", min: 1))
-        let type = try string("type")
-        let schema = Int(try integer("schema", min: 1))
-        guard let recordedAt = Instant(parsingRFC3339: try string("recordedAt")) else {
-            throw EnvelopeError(field: "recordedAt", problem: .invalid)
-        }
-        guard let actorValue = o["actor"] else { throw EnvelopeError(field: "actor", problem: .missing) }
-        let actor = try EventActor.from(json: actorValue)
-        var commandId: String? = nil
-        if o["commandId"] != nil { commandId = try string("commandId") }
-        guard let payload = o["payload"] else { throw EnvelopeError(field: "payload", problem: .missing) }
-        guard case .object = payload else { throw EnvelopeError(field: "payload", problem: .wrongType("object")) }
-        guard let prev = Digest(hex: try string("prev")) else { throw EnvelopeError(field: "prev", problem: .invalid) }
-        var digest = hash
-        if digest == nil {
-            guard let h = Digest(hex: try string("hash")) else { throw EnvelopeError(field: "hash", problem: .invalid) }
-            digest = h
+        let fields = try EnvelopeFields(reading: value, readsHash: hash == nil)
+        // `EnvelopeFields` has checked that these members are strings, and `prev` and `hash` 64 hex digits.
+        guard let prev = Digest(hex: fields.prev.stringValue ?? "") else { throw EnvelopeError(field: "prev", problem: .invalid) }
+        guard let digest = hash ?? fields.hash.flatMap({ Digest(hex: $0.stringValue ?? "") }) else {
+            throw EnvelopeError(field: "hash", problem: .invalid)
         }
         return Envelope(
-            seq: seq,
-            stream: stream,
-            version: version,
-            type: type,
-            schema: schema,
-            recordedAt: recordedAt,
-            actor: actor,
-            commandId: commandId,
-            payload: payload,
+            seq: fields.seq,
+            stream: fields.stream.stringValue ?? "",
+            version: fields.version,
+            type: fields.type.stringValue ?? "",
+            schema: fields.schema,
+            recordedAt: fields.recordedAt,
+            actor: fields.actor,
+            commandId: fields.commandId?.stringValue,
+            payload: fields.payload,
             prev: prev,
-            hash: digest ?? .zero
+            hash: digest
         )
     }
 }
 
 extension EventActor {
     /// Reads `actor` ({`role`, `unitId`?, `tokenId`?}), refusing unknown keys and wrong types.
-    public static func from(json value: JSONValue) throws(EnvelopeError) -> EventActor {
-        guard case .object(let o) = value else { throw EnvelopeError(field: "actor", problem: .wrongType("object")) }
-        if let unknown = firstUnknownKey(of: o, allowed: Self.members) {
+    public static func from<Node: JSONNode>(json value: Node) throws(EnvelopeError) -> EventActor {
+        guard value.isObject else { throw EnvelopeError(field: "actor", problem: .wrongType("object")) }
+        if let unknown = value.firstMemberName(notIn: Self.memberNames) {
             throw EnvelopeError(field: "actor.\(unknown)", problem: .unknownField)
         }
-        func optionalString(_ key: String) throws(EnvelopeError) -> String? {
-            guard let v = o[key] else { return nil }
-            guard case .string(let s) = v else { throw EnvelopeError(field: "actor.\(key)", problem: .wrongType("string")) }
+        func optionalString(_ key: JSONName) throws(EnvelopeError) -> String? {
+            guard let v = value.member(key) else { return nil }
+            guard let s = v.stringValue else { throw EnvelopeError(field: "actor.\(key)", problem: .wrongType("string")) }
             return s
         }
         guard let role = try optionalString("role") else { throw EnvelopeError(field: "actor.role", problem: .missing) }
@@ -170,11 +142,17 @@ extension Envelope {
     public static let members: Set<String> = [
         "seq", "stream", "version", "type", "schema", "recordedAt", "actor", "commandId", "payload", "prev", "hash",
     ]
+
+    /// `members`, for checking a tape's member names by their bytes.
+    static let memberNames = JSONStringSet(members.sorted())
 }
 
 extension EventActor {
     /// The members `actor` may have.
     public static let members: Set<String> = ["role", "unitId", "tokenId"]
+
+    /// `members`, for checking a tape's member names by their bytes.
+    static let memberNames = JSONStringSet(members.sorted())
 }
 
 /// The first key (in sorted order, so the answer is always the same) that `allowed` does not hold; `nil` when all

@@ -103,20 +103,46 @@ public struct LogReader {
         }
     }
 
+    /// Calls `body` with each event's checked envelope, read from a `JSONTape` without building a `JSONValue`
+    /// tree (replay), in seq order, until it returns `false`. Refuses exactly what `decode` refuses, with the
+    /// same `LogError.corruptEvent`.
+    public func forEachStoredEvent(
+        from: UInt64 = 1,
+        to: UInt64 = .max,
+        _ body: (EnvelopeFields<JSONTapeNode>) throws -> Bool
+    ) throws {
+        var stored = StoredEventReader()
+        try forEachRawEvent(from: from, to: to) { seq, _, canonical in
+            try stored.read(seq: seq, canonical: canonical, body)
+        }
+    }
+
     /// Decodes stored bytes into an envelope, checking that they are an envelope at all (not that the hash matches:
     /// that is `verify`'s job).
     public static func decode(seq: UInt64, hash: UnsafeRawBufferPointer, canonical: UnsafeRawBufferPointer) throws -> Envelope {
         let value: JSONValue
-        do {
+        do throws(JSONParseError) {
             value = try JSONParser.parse(canonical)
         } catch {
-            throw LogError.corruptEvent(seq: seq, reason: "stored bytes are not JSON: \(error)")
+            throw LogError.notJSON(seq: seq, error)
         }
         guard let digest = Digest(bytes: hash) else { throw LogError.corruptEvent(seq: seq, reason: "bad hash length") }
-        do {
+        do throws(EnvelopeError) {
             return try Envelope.from(json: value, hash: digest)
         } catch {
-            throw LogError.corruptEvent(seq: seq, reason: "stored envelope field \(error.field ?? "-"): \(error.problem)")
+            throw LogError.malformedEnvelope(seq: seq, error)
         }
+    }
+}
+
+extension LogError {
+    /// Stored bytes that `JSONParser` refuses.
+    static func notJSON(seq: UInt64, _ error: JSONParseError) -> LogError {
+        .corruptEvent(seq: seq, reason: "stored bytes are not JSON: \(error)")
+    }
+
+    /// Stored JSON that is not an envelope.
+    static func malformedEnvelope(seq: UInt64, _ error: EnvelopeError) -> LogError {
+        .corruptEvent(seq: seq, reason: "stored envelope field \(error.field ?? "-"): \(error.problem)")
     }
 }

@@ -55,11 +55,18 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// time, seconds required, at most three fractional digits, `Z` or `±HH:MM`. `nil` for anything else,
     /// including impossible dates and times.
     public init?(parsingRFC3339 text: some StringProtocol) {
-        let b = Array(text.utf8)
-        guard b.count >= 20, let date = LocalDate(parsing: String(decoding: b[0..<10], as: UTF8.self)) else { return nil }
+        var text = String(text)
+        guard let instant = text.withUTF8({ Instant(rfc3339UTF8: $0) }) else { return nil }
+        self = instant
+    }
+
+    /// Parses RFC 3339 as `init(parsingRFC3339:)` does, from UTF-8 bytes: how replay reads a stored
+    /// `recordedAt` in place, without making a `String` of it.
+    public init?(rfc3339UTF8 b: UnsafeBufferPointer<UInt8>) {
+        guard b.count >= 20, let date = LocalDate(utf8: UnsafeBufferPointer(rebasing: b[0..<10])) else { return nil }
         guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":")
         else { return nil }
-        guard let h = LocalDate.digits(b[11..<13]), let mi = LocalDate.digits(b[14..<16]), let s = LocalDate.digits(b[17..<19]),
+        guard let h = LocalDate.digits(b, 11..<13), let mi = LocalDate.digits(b, 14..<16), let s = LocalDate.digits(b, 17..<19),
             h <= 23, mi <= 59, s <= 59
         else { return nil }
         var i = 19
@@ -69,7 +76,7 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
             let start = i
             while i < b.count, b[i] >= 48, b[i] <= 57 { i += 1 }
             let n = i - start
-            guard (1...3).contains(n), let frac = LocalDate.digits(b[start..<i]) else { return nil }
+            guard (1...3).contains(n), let frac = LocalDate.digits(b, start..<i) else { return nil }
             ms = frac * (n == 1 ? 100 : n == 2 ? 10 : 1)
         }
         guard i < b.count else { return nil }
@@ -77,8 +84,8 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") {
             guard i + 1 == b.count else { return nil }
         } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
-            guard i + 6 == b.count, b[i + 3] == UInt8(ascii: ":"), let oh = LocalDate.digits(b[(i + 1)..<(i + 3)]),
-                let om = LocalDate.digits(b[(i + 4)..<(i + 6)]), oh <= 23, om <= 59
+            guard i + 6 == b.count, b[i + 3] == UInt8(ascii: ":"), let oh = LocalDate.digits(b, (i + 1)..<(i + 3)),
+                let om = LocalDate.digits(b, (i + 4)..<(i + 6)), oh <= 23, om <= 59
             else { return nil }
             offsetMinutes = (oh * 60 + om) * (b[i] == UInt8(ascii: "-") ? -1 : 1)
         } else {

@@ -22,9 +22,16 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM-DD` (ten characters, ASCII digits); anything else is `nil`.
     public init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        var text = String(text)
+        guard let date = text.withUTF8({ LocalDate(utf8: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes: how replay reads a stored date in place, without making a
+    /// `String` of it.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        guard let y = Self.digits(bytes[0..<4]), let m = Self.digits(bytes[5..<7]), let d = Self.digits(bytes[8..<10]) else {
+        guard let y = Self.digits(bytes, 0..<4), let m = Self.digits(bytes, 5..<7), let d = Self.digits(bytes, 8..<10) else {
             return nil
         }
         self.init(year: y, month: m, day: d)
@@ -85,9 +92,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
-    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+    /// The number written by the ASCII digits `bytes[range]`; `nil` when one is not a digit.
+    static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         var value = 0
-        for b in bytes {
+        for b in bytes[range] {
             guard b >= 48, b <= 57 else { return nil }
             value = value * 10 + Int(b - 48)
         }

@@ -1,7 +1,8 @@
 import CanonicalJSON
 
 extension DomainEvent {
-    /// Replay: rebuilds the typed event from a stored payload.
+    /// Rebuilds the typed event from a stored payload, parsed as a tree (the reference the tape decoder below
+    /// is tested against).
     ///
     /// Stored payloads were validated when appended, so the text rules and the id format are skipped (the
     /// stored text is already normalised); types, enums, dates and cross-field rules are still checked, so a
@@ -9,19 +10,37 @@ extension DomainEvent {
     /// for an older version goes here, turning its payload into the current shape before it is read.
     public static func decode(type: String, schema: Int, payload: JSONValue) throws(Refusal) -> DomainEvent {
         guard let eventType = EventType(rawValue: type) else { throw Refusal.unknownEventType(type) }
-        guard schema == eventType.currentSchema else {
-            throw Refusal(
-                .invalidValue,
-                field: "schema",
-                "Phiên bản lược đồ \(schema) của sự kiện \(type) không được hỗ trợ (hiện có: \(eventType.currentSchema))."
-            )
-        }
-        var reader = try PayloadReader(payload, path: "payload", checksText: false)
+        try checkSchema(schema, of: eventType)
+        var reader = try JSONPayloadReader(payload, at: PayloadPath("payload"), checksText: false)
         return try read(eventType, from: &reader)
     }
 
+    /// Replay: the same decoding, read straight from the stored event's `JSONTape` (`type` a string node,
+    /// `payload` the payload's node), so no `JSONValue` tree is built. Refuses exactly what the tree decoder
+    /// refuses, with the same refusal.
+    public static func decode(type: JSONTapeNode, schema: Int, payload: JSONTapeNode) throws(Refusal) -> DomainEvent {
+        guard let position = EventType.names.index(of: type) else {
+            throw Refusal.unknownEventType(type.stringValue ?? type.typeName)
+        }
+        let eventType = EventType.allCases[position]
+        try checkSchema(schema, of: eventType)
+        var reader = try TapePayloadReader(payload, at: PayloadPath("payload"))
+        return try read(eventType, from: &reader)
+    }
+
+    /// A schema the decoder does not know is refused, never guessed at (`events.md`, section 5).
+    private static func checkSchema(_ schema: Int, of type: EventType) throws(Refusal) {
+        guard schema == type.currentSchema else {
+            throw Refusal(
+                .invalidValue,
+                field: "schema",
+                "Phiên bản lược đồ \(schema) của sự kiện \(type.rawValue) không được hỗ trợ (hiện có: \(type.currentSchema))."
+            )
+        }
+    }
+
     /// Reads the payload of `type` in the field order documented in `events.md (section 8)`.
-    static func read(_ type: EventType, from r: inout PayloadReader) throws(Refusal) -> DomainEvent {
+    static func read(_ type: EventType, from r: inout some PayloadReader) throws(Refusal) -> DomainEvent {
         switch type {
         case .unitRegistered: .unitRegistered(try UnitRegistered(reading: &r))
         case .unitRenamed: .unitRenamed(try UnitRenamed(reading: &r))
@@ -55,4 +74,9 @@ extension Refusal {
                 + EventType.allCases.map(\.rawValue).joined(separator: ", ") + "."
         )
     }
+}
+
+extension EventType {
+    /// The raw values in `allCases` order, for finding a stored type by its bytes.
+    static let names = JSONStringSet(allCases.map(\.rawValue))
 }

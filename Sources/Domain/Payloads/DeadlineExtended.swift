@@ -14,7 +14,7 @@ public struct DeadlineExtended: Hashable, Sendable {
         self.approvalDocument = approvalDocument
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         taskId = try r.text("taskId", .id)
         newDeadline = try r.date("newDeadline")
         reason = try r.text("reason", .longText)

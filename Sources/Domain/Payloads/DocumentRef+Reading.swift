@@ -1,6 +1,8 @@
+import CanonicalJSON
+
 extension DocumentRef {
     /// Reads `{number, date}` (and `signer`? for a source document) in that order.
-    init(reading reader: inout PayloadReader, withSigner: Bool) throws(Refusal) {
+    init(reading reader: inout some PayloadReader, withSigner: Bool) throws(Refusal) {
         let number = try reader.text("number", .documentNumber)
         let date = try reader.date("date")
         let signer = withSigner ? try reader.optionalText("signer", .name) : nil
@@ -8,16 +10,16 @@ extension DocumentRef {
     }
 
     /// Reads the document object at `key` of `parent` and stores its normalised form back.
-    static func read(_ key: String, of parent: inout PayloadReader, withSigner: Bool) throws(Refusal) -> DocumentRef {
+    static func read(_ key: JSONName, of parent: inout some PayloadReader, withSigner: Bool) throws(Refusal) -> DocumentRef {
         var child = try parent.nested(key)
         let document = try DocumentRef(reading: &child, withSigner: withSigner)
         parent.store(child, as: key)
         return document
     }
 
-    static func readOptional(_ key: String, of parent: inout PayloadReader, withSigner: Bool) throws(Refusal) -> DocumentRef? {
+    static func readOptional(_ key: JSONName, of parent: inout some PayloadReader, withSigner: Bool) throws(Refusal) -> DocumentRef? {
         guard var child = try parent.optionalNested(key) else {
-            parent.set(key, nil)
+            parent.setNormalised(key, nil)
             return nil
         }
         let document = try DocumentRef(reading: &child, withSigner: withSigner)

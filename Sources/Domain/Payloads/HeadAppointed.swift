@@ -12,7 +12,7 @@ public struct HeadAppointed: Hashable, Sendable {
         self.from = from
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         unitId = try r.text("unitId", .id)
         personId = try r.text("personId", .id)
         from = try r.date("from")

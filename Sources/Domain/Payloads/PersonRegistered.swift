@@ -12,7 +12,7 @@ public struct PersonRegistered: Hashable, Sendable {
         self.title = title
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         personId = try r.text("personId", .id)
         name = try r.text("name", .name)
         unitId = try r.text("unitId", .id)

@@ -11,7 +11,7 @@ public struct PersonTransferred: Hashable, Sendable {
         self.title = title
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         personId = try r.text("personId", .id)
         unitId = try r.text("unitId", .id)
         title = try r.optionalText("title", .name)

@@ -13,7 +13,7 @@ public struct ProgressReported: Hashable, Sendable {
         self.percent = percent
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         taskId = try r.text("taskId", .id)
         unitId = try r.text("unitId", .id)
         note = try r.text("note", .longText)

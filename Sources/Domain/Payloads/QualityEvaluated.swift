@@ -10,7 +10,7 @@ public struct QualityEvaluated: Hashable, Sendable {
         self.note = note
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         taskId = try r.text("taskId", .id)
         grade = try r.enumValue("grade", Grade.self)
         note = try r.optionalText("note", .longText)

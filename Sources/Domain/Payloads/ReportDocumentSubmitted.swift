@@ -12,7 +12,7 @@ public struct ReportDocumentSubmitted: Hashable, Sendable {
         self.summary = summary
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         taskId = try r.text("taskId", .id)
         unitId = try r.text("unitId", .id)
         document = try DocumentRef.read("document", of: &r, withSigner: false)

@@ -10,7 +10,7 @@ public struct ResultEntered: Hashable, Sendable {
         self.result = result
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         taskId = try r.text("taskId", .id)
         unitId = try r.text("unitId", .id)
         result = try r.text("result", .longText)

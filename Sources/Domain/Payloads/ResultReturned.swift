@@ -8,7 +8,7 @@ public struct ResultReturned: Hashable, Sendable {
         self.reason = reason
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         taskId = try r.text("taskId", .id)
         reason = try r.text("reason", .longText)
     }

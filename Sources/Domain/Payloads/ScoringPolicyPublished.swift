@@ -21,7 +21,7 @@ public struct ScoringPolicyPublished: Hashable, Sendable {
 
     /// Weights are numbers in 0…1 with at most four decimals; band minimums are scores (0…100, at most four
     /// decimals). A number of the wrong JSON type is `wrongType`; a number outside those limits is `invalidPolicy`.
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init<Reader: PayloadReader>(reading r: inout Reader) throws(Refusal) {
         policyId = try r.text("policyId", .id)
         appliesFromYear = try r.integer(try r.required("appliesFromYear"), field: r.fieldPath("appliesFromYear"), in: 1...9999)
         let weights = try r.nested("weights")
@@ -31,15 +31,15 @@ public struct ScoringPolicyPublished: Hashable, Sendable {
         r.store(weights, as: "weights")
         let bandsField = r.fieldPath("bands")
         let bandsValue = try r.required("bands")
-        guard case .array(let items) = bandsValue else { throw Refusal.wrongType(bandsField, expected: "mảng", got: bandsValue) }
+        guard let items = bandsValue.elements else { throw Refusal.wrongType(bandsField, expected: "mảng", got: bandsValue) }
         guard !items.isEmpty else {
             throw Refusal(.invalidPolicy, field: bandsField, "Chính sách chấm điểm phải có ít nhất một mức xếp loại (payload.bands).")
         }
         var bands: [ScoreBand] = []
-        var stored: [JSONValue] = []
+        var bandReaders: [Reader] = []
         var seenMins = Set<Decimal4>()
         for (index, item) in items.enumerated() {
-            var band = try PayloadReader(item, path: "\(bandsField)[\(index)]", checksText: r.checksText)
+            var band = try r.child(item, at: PayloadPath("\(bandsField)[\(index)]"))
             let min = try Self.decimal("min", of: band, in: 0...100, what: "Điểm tối thiểu của mức xếp loại")
             let label = try band.text("label", .name)
             if !seenMins.insert(min).inserted {
@@ -50,20 +50,25 @@ public struct ScoringPolicyPublished: Hashable, Sendable {
                 )
             }
             bands.append(ScoreBand(min: min, label: label))
-            stored.append(band.json)
+            if r.checksText { bandReaders.append(band) }
         }
         self.bands = bands
-        r.set("bands", .array(stored))
+        r.storeList(bandReaders, as: "bands")
     }
 
-    private static func weight(_ key: String, of reader: PayloadReader) throws(Refusal) -> Decimal4 {
+    private static func weight(_ key: JSONName, of reader: some PayloadReader) throws(Refusal) -> Decimal4 {
         try decimal(key, of: reader, in: 0...1, what: "Trọng số")
     }
 
-    private static func decimal(_ key: String, of reader: PayloadReader, in range: ClosedRange<Int64>, what: String) throws(Refusal) -> Decimal4 {
+    private static func decimal(
+        _ key: JSONName,
+        of reader: some PayloadReader,
+        in range: ClosedRange<Int64>,
+        what: String
+    ) throws(Refusal) -> Decimal4 {
         let field = reader.fieldPath(key)
         let value = try reader.required(key)
-        guard case .number(let number) = value else { throw Refusal.wrongType(field, expected: "số", got: value) }
+        guard let number = value.numberValue else { throw Refusal.wrongType(field, expected: "số", got: value) }
         guard let decimal = Decimal4(exactly: number), decimal.tenThousandths >= range.lowerBound * 10_000,
             decimal.tenThousandths <= range.upperBound * 10_000
         else {

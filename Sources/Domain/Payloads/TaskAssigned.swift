@@ -39,7 +39,7 @@ public struct TaskAssigned: Hashable, Sendable {
 
     /// `classified` is read first: a task from a classified document is refused before anything else is
     /// judged, since none of it may be stored whatever its other fields say.
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         if try r.optionalBool("classified") == true {
             throw Refusal(
                 .classifiedTask,
@@ -63,19 +63,23 @@ public struct TaskAssigned: Hashable, Sendable {
 
 /// The coordinating list is a set of other units: no repeats, and not the lead unit itself.
 enum CoordinatingUnits {
-    static func check(_ ids: [String], lead: String, path: String) throws(Refusal) {
+    /// `path` is an autoclosure: the field is named only when an id is refused, not for every replayed task.
+    static func check(_ ids: [String], lead: String, path: @autoclosure () -> String) throws(Refusal) {
         var seen = Set<String>()
         for (index, id) in ids.enumerated() {
-            let field = "\(path)[\(index)]"
             if id == lead {
                 throw Refusal(
                     .invalidValue,
-                    field: field,
+                    field: "\(path())[\(index)]",
                     "Đơn vị chủ trì \(id) không được đồng thời là đơn vị phối hợp; hãy bỏ \(id) khỏi danh sách phối hợp."
                 )
             }
             if !seen.insert(id).inserted {
-                throw Refusal(.invalidValue, field: field, "Đơn vị phối hợp \(id) bị lặp lại trong danh sách; hãy ghi mỗi đơn vị một lần.")
+                throw Refusal(
+                    .invalidValue,
+                    field: "\(path())[\(index)]",
+                    "Đơn vị phối hợp \(id) bị lặp lại trong danh sách; hãy ghi mỗi đơn vị một lần."
+                )
             }
         }
     }

@@ -27,7 +27,7 @@ public struct TaskCorrected: Hashable, Sendable {
         self.sourceDocument = sourceDocument
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         taskId = try r.text("taskId", .id)
         reason = try r.text("reason", .longText)
         title = try r.optionalText("title", .taskTitle)

@@ -15,7 +15,7 @@ public struct TaskReassigned: Hashable, Sendable {
         self.reason = reason
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         taskId = try r.text("taskId", .id)
         leadUnitId = try r.text("leadUnitId", .id)
         coordinatingUnitIds = try r.optionalIdList("coordinatingUnitIds")

@@ -10,7 +10,7 @@ public struct TaskWithdrawn: Hashable, Sendable {
         self.document = document
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         taskId = try r.text("taskId", .id)
         reason = try r.text("reason", .longText)
         document = try DocumentRef.readOptional("document", of: &r, withSigner: false)

@@ -16,7 +16,7 @@ public struct TokenIssued: Hashable, Sendable {
         self.unitId = unitId
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         tokenId = try r.text("tokenId", .id)
         name = try r.text("name", .name)
         role = try r.enumValue("role", Role.self)

@@ -8,7 +8,7 @@ public struct TokenRevoked: Hashable, Sendable {
         self.reason = reason
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         tokenId = try r.text("tokenId", .id)
         reason = try r.optionalText("reason", .longText)
     }

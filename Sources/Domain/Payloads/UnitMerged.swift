@@ -12,7 +12,7 @@ public struct UnitMerged: Hashable, Sendable {
         self.reason = reason
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         guard let ids = try r.optionalIdList("unitIds") else { throw Refusal.missing(r.fieldPath("unitIds")) }
         guard !ids.isEmpty else {
             throw Refusal(.invalidValue, field: r.fieldPath("unitIds"), "Danh sách đơn vị bị sáp nhập (payload.unitIds) phải có ít nhất một đơn vị.")
@@ -23,16 +23,24 @@ public struct UnitMerged: Hashable, Sendable {
         try Self.checkDistinct(unitIds, into: intoUnitId, path: r.fieldPath("unitIds"))
     }
 
-    /// Scans `unitIds` in order and refuses the first element that is the successor or a repeat.
-    private static func checkDistinct(_ ids: [String], into: String, path: String) throws(Refusal) {
+    /// Scans `unitIds` in order and refuses the first element that is the successor or a repeat; `path` is
+    /// built only then.
+    private static func checkDistinct(_ ids: [String], into: String, path: @autoclosure () -> String) throws(Refusal) {
         var seen = Set<String>()
         for (index, id) in ids.enumerated() {
-            let field = "\(path)[\(index)]"
             if id == into {
-                throw Refusal(.mergeIntoItself, field: field, "Đơn vị \(id) không thể sáp nhập vào chính nó; hãy bỏ \(id) khỏi payload.unitIds.")
+                throw Refusal(
+                    .mergeIntoItself,
+                    field: "\(path())[\(index)]",
+                    "Đơn vị \(id) không thể sáp nhập vào chính nó; hãy bỏ \(id) khỏi payload.unitIds."
+                )
             }
             if !seen.insert(id).inserted {
-                throw Refusal(.mergeUnitsNotDistinct, field: field, "Đơn vị \(id) bị lặp lại trong payload.unitIds; hãy ghi mỗi đơn vị một lần.")
+                throw Refusal(
+                    .mergeUnitsNotDistinct,
+                    field: "\(path())[\(index)]",
+                    "Đơn vị \(id) bị lặp lại trong payload.unitIds; hãy ghi mỗi đơn vị một lần."
+                )
             }
         }
     }

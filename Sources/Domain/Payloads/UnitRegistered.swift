@@ -12,7 +12,7 @@ public struct UnitRegistered: Hashable, Sendable {
         self.parentUnitId = parentUnitId
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         unitId = try r.text("unitId", .id)
         name = try r.text("name", .name)
         kind = try r.enumValue("kind", UnitKind.self)

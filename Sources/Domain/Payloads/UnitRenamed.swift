@@ -8,7 +8,7 @@ public struct UnitRenamed: Hashable, Sendable {
         self.name = name
     }
 
-    init(reading r: inout PayloadReader) throws(Refusal) {
+    init(reading r: inout some PayloadReader) throws(Refusal) {
         unitId = try r.text("unitId", .id)
         name = try r.text("name", .name)
     }

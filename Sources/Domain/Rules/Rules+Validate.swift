@@ -18,7 +18,7 @@ public enum Rules {
     public static func validate(_ command: Command) throws(Refusal) -> ValidatedCommand {
         guard let type = EventType(rawValue: command.type) else { throw Refusal.unknownEventType(command.type) }
         try checkRole(command.actor, for: type)
-        var reader = try PayloadReader(command.payload, path: "payload", checksText: true)
+        var reader = try JSONPayloadReader(command.payload, at: PayloadPath("payload"), checksText: true)
         let event = try DomainEvent.read(type, from: &reader)
         if let payloadUnitId = event.writingUnitId, payloadUnitId != command.actor.unitId {
             throw Refusal(
