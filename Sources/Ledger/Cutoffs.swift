@@ -26,7 +26,8 @@ public struct CutoffError: Error, Hashable, Sendable, CustomStringConvertible {
 
 extension Ledger {
     /// Resolves a cutoff to {seq, hash, at} and the Merkle tree at that seq, and hands `body` the state as of it.
-    /// The live state is used when the cutoff is the head; otherwise the log is folded up to the cutoff's seq.
+    /// The live state is used when the cutoff is its seq; otherwise the nearest snapshot at or before the cutoff's seq
+    /// and the events after it.
     public func withState<T>(asOf spec: CutoffSpec, _ body: (LedgerState, Cutoff) throws -> T) throws -> T {
         if spec == .now {
             // The cutoff is whatever the live state holds, read under its lock: taking the log's head first and the
@@ -35,7 +36,6 @@ extension Ledger {
             let now = clock()
             return try withState { live in try body(live, try self.cutoff(seq: live.lastSeq, at: now)) }
         }
-        try refresh()
         let now = clock()
         let (seq, at): (UInt64, Instant) = try log.read { reader in
             let head = try reader.head
@@ -59,10 +59,16 @@ extension Ledger {
             }
         }
         let cutoff = try self.cutoff(seq: seq, at: at)
-        let usedLive: T? = try withState { live in
-            live.lastSeq == seq ? try body(live, cutoff) : nil
+        // The live state serves a cutoff at its own seq when this process holds it (a server). A past cutoff never
+        // loads it: a CLI `report --as-of` starts from the nearest snapshot at or before its cutoff, not from the
+        // head's snapshot as well.
+        if var live = loadedLiveState() {
+            if live.lastSeq < seq {
+                try refresh()
+                live = loadedLiveState() ?? live
+            }
+            if live.lastSeq == seq { return try body(live, cutoff) }
         }
-        if let usedLive { return usedLive }
         return try body(try state(throughSeq: seq), cutoff)
     }
 
