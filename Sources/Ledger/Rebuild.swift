@@ -45,7 +45,8 @@ extension Ledger {
     /// states give equal bytes) and decoded only to name what differs; once folded to the head, the rebuilt
     /// state is kept only as the encoded snapshot that will be written, and the live state is compared with it
     /// the same way. In a process that has not loaded the live state (the CLI), "the live state" is what the
-    /// next open loads: the newest valid snapshot and the events after it.
+    /// next open loads: the newest valid snapshot and the events after it; it is loaded and compared only when
+    /// that snapshot disagrees, since the same fold from an agreeing snapshot gives the rebuilt state.
     public func rebuild() throws -> RebuildReport {
         let store = try SnapshotStore(log: log)
         // Free to copy (copy-on-write); `nil` unless this process already folded it.
@@ -56,6 +57,8 @@ extension Ledger {
         var compared: [UInt64] = []
         var ignored: [SnapshotInfo] = []
         var differences: [StateDifference] = []
+        // Whether the newest snapshot compared (the one an open starts from) disagrees with the fold.
+        var newestDisagrees = false
         let (head, record): (LogHead, SnapshotRecord?) = try log.read { reader in
             let head = try reader.head
             var state = LedgerState()
@@ -76,7 +79,8 @@ extension Ledger {
                 }
                 foldTime += try clock.measure { try Replay.catchUp(&state, through: info.seq, reader: reader) }
                 compared.append(info.seq)
-                guard StateCodec.checksum(of: state) != header.checksum else { continue }
+                newestDisagrees = StateCodec.checksum(of: state) != header.checksum
+                guard newestDisagrees else { continue }
                 differences += Self.differences(rebuilt: state, storedSnapshot: raw, seq: info.seq, store: store, reader: reader)
             }
             foldTime += try clock.measure { try Replay.catchUp(&state, through: head.seq, reader: reader) }
@@ -87,7 +91,9 @@ extension Ledger {
             }
             return (head, record)
         }
-        if let record {
+        // A process without a live state would start one from the newest valid snapshot and fold the rest with the
+        // same fold: it can differ from the rebuilt state only if that snapshot does.
+        if let record, loadedLive != nil || newestDisagrees {
             differences += try liveDifferences(loadedLive, head: head, rebuilt: record)
         }
         let disagreeing = Set(differences.compactMap(\.snapshotSeq))
