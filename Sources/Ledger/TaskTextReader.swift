@@ -73,43 +73,27 @@ struct TaskTextReader {
         return title
     }
 
-    /// The `title` member of event `seq`'s payload, read from its stored canonical bytes without decoding the
-    /// envelope: `.some(title)`, `.some(nil)` when the event is of `type` and has no title, `nil` when the bytes do
-    /// not read as expected (the caller then decodes the event in full).
+    /// The `title` member of event `seq`'s payload, read from its stored bytes through the replay tape (no
+    /// `JSONValue` tree, no payload checks): `.some(title)`, `.some(nil)` when the event is of `type` and its payload
+    /// has no title, `nil` when the bytes do not read as expected (the caller then decodes the event in full, which
+    /// names the fault).
     ///
     /// A title search reads the title of every task that passes the other filters — 1.7 million at 10M events — and
-    /// a full decode (JSON parse, envelope and payload checks) is ≈ 14 µs an event. The bytes are canonical JSON
-    /// (RFC 8785), in which a `"` inside a string is always escaped, so `"title":"` occurs only as a member name and
-    /// its string value; `title` is a member of the payload alone (not of the actor or of a document), and the
-    /// value's escapes are undone by the strict parser.
+    /// a full decode (JSON parse, envelope and payload checks) is ≈ 14 µs an event. The member is looked up in the
+    /// payload object itself: a payload may carry extra fields (SPEC §3), and one holding an object with its own
+    /// `title` comes first in the canonical bytes.
     private func storedTitle(_ seq: UInt64, type: String) throws -> String?? {
         guard let raw = try reader.rawEvent(seq) else { return nil }
-        let bytes = raw.canonical
-        guard Self.find(Array("\"type\":\"\(type)\"".utf8), in: bytes) != nil else { return nil }
-        guard let member = Self.find(Self.titleMember, in: bytes) else { return .some(nil) }
-        let start = member + Self.titleMember.count - 1  // the value's opening quote
-        var end = start + 1
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
-        guard end < bytes.count, case .string(let title)? = try? JSONParser.parse(bytes[start...end]) else { return nil }
-        return .some(title)
-    }
-
-    private static let titleMember = Array(#""title":""#.utf8)
-
-    /// The offset of the first occurrence of `needle` in `haystack` (an event's bytes: a few hundred).
-    private static func find(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var at = 0
-        let last = haystack.count - needle.count
-        while at <= last {
-            if haystack[at] == first {
-                var i = 1
-                while i < needle.count, haystack[at + i] == needle[i] { i += 1 }
-                if i == needle.count { return at }
+        var stored = StoredEventReader()
+        do {
+            return try stored.read(seq: seq, canonical: raw.canonical) { fields -> String?? in
+                guard fields.type.stringValue == type else { return nil }
+                guard let title = fields.payload.member("title") else { return .some(nil) }
+                return title.stringValue.map { .some($0) }
             }
-            at += 1
+        } catch {
+            return nil
         }
-        return nil
     }
 
     /// Event `seq`, decoded as the fold decodes it.

@@ -54,6 +54,15 @@ import Testing
         ),
         Scenario(name: "corrected after completion", steps: [report("45/BC-SXD", summary: nil), result("Xong"), correctTitle]),
         Scenario(name: "withdrawn after a correction", steps: [correctOthers, withdraw]),
+        // SPEC §3 lets a payload carry extra fields; one holding an object with its own `title` member sorts before
+        // the payload's `title` in the stored bytes and must not be taken for it.
+        Scenario(
+            name: "an extra field with a title of its own",
+            steps: [
+                request("TaskCorrected", #"{"taskId":"T-1","reason":"Bổ sung phụ lục","details":"Kèm phụ lục","annex":{"title":"Phụ lục số 1"}}"#),
+                request("TaskCorrected", #"{"taskId":"T-1","reason":"Sửa","annex":{"title":"Phụ lục số 2"},"title":"Báo cáo quý I đã sửa"}"#),
+            ]
+        ),
         Scenario(
             name: "a title with quotes, a backslash and a slash",
             steps: [request("TaskCorrected", #"{"taskId":"T-1","reason":"Sửa","title":"Báo cáo \"khẩn\" \\ số 2/3 quý I"}"#)]
